@@ -1,0 +1,3 @@
+fn main() {
+    println!("gilvm {}", env!("CARGO_PKG_VERSION"));
+}

@@ -1,0 +1,179 @@
+//! `dict`: an insertion-ordered hash table, laid out as CPython's compact dict:
+//! a dense `entries` vector in insertion order plus a hash index of positions.
+
+use std::cell::RefCell;
+
+use hashbrown::HashTable;
+
+use super::{Gc, PyStr, Value};
+
+pub struct DictEntry {
+    pub hash: i64,
+    pub key: Value,
+    pub value: Value,
+}
+
+#[derive(Default)]
+pub struct DictTable {
+    /// Insertion order; `None` marks a deleted entry (compacted when holes pile up).
+    entries: Vec<Option<DictEntry>>,
+    /// Positions into `entries`, hashed by the entry's hash.
+    index: HashTable<usize>,
+    len: usize,
+}
+
+impl DictTable {
+    pub fn new() -> DictTable {
+        DictTable::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The position of the entry with this hash whose key satisfies `eq`.
+    pub fn find(&self, hash: i64, mut eq: impl FnMut(&Value) -> bool) -> Option<usize> {
+        let entries = &self.entries;
+        self.index
+            .find(hash as u64, |&i| {
+                let e = entries[i].as_ref().expect("index points at live entries");
+                e.hash == hash && eq(&e.key)
+            })
+            .copied()
+    }
+
+    /// Positions of all entries with this hash (for keys whose equality runs Python code).
+    pub fn candidates(&self, hash: i64) -> Vec<usize> {
+        let entries = &self.entries;
+        self.index
+            .iter_hash(hash as u64)
+            .copied()
+            .filter(|&i| entries[i].as_ref().is_some_and(|e| e.hash == hash))
+            .collect()
+    }
+
+    pub fn entry(&self, pos: usize) -> Option<&DictEntry> {
+        self.entries.get(pos).and_then(|e| e.as_ref())
+    }
+
+    pub fn set_value_at(&mut self, pos: usize, value: Value) {
+        if let Some(Some(e)) = self.entries.get_mut(pos) {
+            e.value = value;
+        }
+    }
+
+    /// Appends a key known not to be present.
+    pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        let pos = self.entries.len();
+        self.entries.push(Some(DictEntry { hash, key, value }));
+        let entries = &self.entries;
+        self.index.insert_unique(hash as u64, pos, |&i| {
+            entries[i].as_ref().map_or(0, |e| e.hash as u64)
+        });
+        self.len += 1;
+    }
+
+    /// Removes the entry at `pos`, returning it.
+    pub fn remove_at(&mut self, pos: usize) -> Option<DictEntry> {
+        let hash = self.entries.get(pos)?.as_ref()?.hash;
+        if let Ok(slot) = self.index.find_entry(hash as u64, |&i| i == pos) {
+            slot.remove();
+        }
+        let removed = self.entries[pos].take();
+        self.len -= 1;
+        if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
+            self.compact();
+        }
+        removed
+    }
+
+    fn compact(&mut self) {
+        let live: Vec<DictEntry> = self.entries.drain(..).flatten().collect();
+        self.index.clear();
+        self.len = 0;
+        for e in live {
+            self.insert_new(e.hash, e.key, e.value);
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.index.clear();
+        self.len = 0;
+    }
+
+    /// Live entries in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &DictEntry> {
+        self.entries.iter().flatten()
+    }
+
+    /// The live entry at or after position `pos` and its position (for iterators
+    /// that must survive mutation between steps).
+    pub fn next_from(&self, mut pos: usize) -> Option<(usize, &DictEntry)> {
+        while pos < self.entries.len() {
+            if let Some(e) = &self.entries[pos] {
+                return Some((pos, e));
+            }
+            pos += 1;
+        }
+        None
+    }
+}
+
+pub struct PyDict {
+    /// Never hold a borrow across a call back into Python code.
+    pub table: RefCell<DictTable>,
+}
+
+impl Default for PyDict {
+    fn default() -> Self {
+        PyDict::new()
+    }
+}
+
+impl PyDict {
+    pub fn new() -> PyDict {
+        PyDict { table: RefCell::new(DictTable::new()) }
+    }
+
+    pub fn len(&self) -> usize {
+        self.table.borrow().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Lookup by a string key: the fast path for namespaces and attributes.
+    pub fn get_str(&self, name: &PyStr) -> Option<Value> {
+        let t = self.table.borrow();
+        let pos = t.find(name.hash_value(), |k| matches!(k, Value::Str(s) if **s == *name))?;
+        t.entry(pos).map(|e| e.value.clone())
+    }
+
+    /// Insert or replace under a string key.
+    pub fn set_str(&self, name: Gc<PyStr>, value: Value) {
+        let hash = name.hash_value();
+        let mut t = self.table.borrow_mut();
+        match t.find(hash, |k| matches!(k, Value::Str(s) if **s == *name)) {
+            Some(pos) => t.set_value_at(pos, value),
+            None => t.insert_new(hash, Value::Str(name), value),
+        }
+    }
+
+    /// Remove a string key, returning its value.
+    pub fn del_str(&self, name: &PyStr) -> Option<Value> {
+        let mut t = self.table.borrow_mut();
+        let pos = t.find(name.hash_value(), |k| matches!(k, Value::Str(s) if **s == *name))?;
+        t.remove_at(pos).map(|e| e.value)
+    }
+
+    /// Keys and values in insertion order (a snapshot: safe to call Python code while using it).
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.table.borrow().iter().map(|e| (e.key.clone(), e.value.clone())).collect()
+    }
+}

@@ -1,0 +1,112 @@
+//! Callables: Python functions, native functions, bound methods, and the
+//! descriptors `property`, `staticmethod`, `classmethod` (see `Value`), plus cells.
+
+use std::cell::RefCell;
+
+use super::{CodeObject, Gc, PyDict, PyStr, Value};
+use crate::vm::{PyResult, ThreadState};
+
+/// A function defined with `def` or `lambda`.
+pub struct PyFunction {
+    pub code: Gc<CodeObject>,
+    pub globals: Gc<PyDict>,
+    pub name: RefCell<Gc<PyStr>>,
+    pub qualname: RefCell<Gc<PyStr>>,
+    /// Defaults of the last positional parameters.
+    pub defaults: Box<[Value]>,
+    /// Defaults of keyword-only parameters, by name.
+    pub kwdefaults: Option<Gc<PyDict>>,
+    /// One cell per `code.freevars` entry.
+    pub closure: Box<[Gc<PyCell>]>,
+    /// `__dict__`, `__doc__`, `__module__` and attributes set by decorators.
+    pub dict: Gc<PyDict>,
+}
+
+/// A variable captured by a closure. `Value::Null` while unbound.
+pub struct PyCell {
+    pub value: RefCell<Value>,
+}
+
+impl PyCell {
+    pub fn new(value: Value) -> PyCell {
+        PyCell { value: RefCell::new(value) }
+    }
+}
+
+/// The arguments of a call, without copying them off the VM stack
+/// (the "vectorcall" convention): positional arguments, then the values of
+/// the keyword arguments, whose names are `kwnames`. A method's receiver is
+/// `values[0]`.
+#[derive(Clone, Copy)]
+pub struct Args<'a> {
+    pub values: &'a [Value],
+    pub kwnames: &'a [Gc<PyStr>],
+}
+
+impl<'a> Args<'a> {
+    pub fn positional_only(values: &'a [Value]) -> Args<'a> {
+        Args { values, kwnames: &[] }
+    }
+
+    /// The positional arguments.
+    pub fn positional(&self) -> &'a [Value] {
+        &self.values[..self.values.len() - self.kwnames.len()]
+    }
+
+    /// `(name, value)` for each keyword argument.
+    pub fn keywords(&self) -> impl Iterator<Item = (&'a Gc<PyStr>, &'a Value)> {
+        let start = self.values.len() - self.kwnames.len();
+        self.kwnames.iter().zip(&self.values[start..])
+    }
+
+    /// The value of keyword argument `name`, if given.
+    pub fn keyword(&self, name: &str) -> Option<&'a Value> {
+        self.keywords().find(|(k, _)| k.as_str() == name).map(|(_, v)| v)
+    }
+}
+
+pub type NativeFnPtr = fn(&mut ThreadState, Args<'_>) -> PyResult<Value>;
+pub type NativeClosure = Box<dyn Fn(&mut ThreadState, Args<'_>) -> PyResult<Value>>;
+
+pub enum NativeImpl {
+    Fn(NativeFnPtr),
+    /// Host-registered closures (the embedding API).
+    Closure(NativeClosure),
+}
+
+/// A function implemented in Rust. As a class attribute it binds like a
+/// Python function: `"a".upper` is a bound method whose receiver is passed
+/// as the first argument.
+pub struct NativeFunction {
+    pub name: &'static str,
+    /// Owning type or module name, for `repr` and error messages.
+    pub owner: &'static str,
+    pub func: NativeImpl,
+}
+
+impl NativeFunction {
+    pub fn new(owner: &'static str, name: &'static str, func: NativeFnPtr) -> NativeFunction {
+        NativeFunction { name, owner, func: NativeImpl::Fn(func) }
+    }
+
+    pub fn call(&self, ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+        match &self.func {
+            NativeImpl::Fn(f) => f(ts, args),
+            NativeImpl::Closure(f) => f(ts, args),
+        }
+    }
+}
+
+/// `obj.method` for a function found on `obj`'s class.
+pub struct BoundMethod {
+    pub func: Value,
+    pub receiver: Value,
+}
+
+/// `property(fget, fset, fdel, doc)`; absent accessors are `Value::None`.
+pub struct PyProperty {
+    pub fget: Value,
+    pub fset: Value,
+    pub fdel: Value,
+    pub doc: Value,
+}

@@ -1,0 +1,40 @@
+//! Objects: the `Value` representation and every builtin type's data.
+//!
+//! Behaviour that needs the interpreter (calling, attribute lookup, the
+//! operator protocols that fall back to dunder methods) takes a
+//! `&mut ThreadState`, which exists only on a thread that holds the GIL.
+
+pub mod bytes;
+pub mod class;
+pub mod code;
+pub mod dict;
+pub mod exception;
+pub mod function;
+pub mod iter;
+pub mod list;
+pub mod module;
+pub mod native;
+pub mod protocol;
+pub mod range;
+pub mod set;
+pub mod str;
+pub mod tuple;
+pub mod types;
+pub mod value;
+
+pub use self::bytes::PyBytes;
+pub use self::str::PyStr;
+pub use class::{Layout, PyInstance, PyType};
+pub use code::CodeObject;
+pub use dict::{DictEntry, DictTable, PyDict};
+pub use exception::{ExceptionData, PyErr, PyResult, TraceEntry};
+pub use function::{Args, BoundMethod, NativeFnPtr, NativeFunction, NativeImpl, PyCell, PyFunction, PyProperty};
+pub use iter::{IterKind, PyIterator, TableIterKind};
+pub use list::PyList;
+pub use module::PyModule;
+pub use native::NativeObject;
+pub use range::{PyRange, PySlice};
+pub use set::PySet;
+pub use tuple::PyTuple;
+pub use types::TypeRegistry;
+pub use value::{Gc, Value};

@@ -1,0 +1,9 @@
+//! Module objects.
+
+use super::{Gc, PyDict, PyStr};
+
+pub struct PyModule {
+    pub name: Gc<PyStr>,
+    /// The module's globals.
+    pub dict: Gc<PyDict>,
+}

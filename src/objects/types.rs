@@ -1,0 +1,153 @@
+//! The builtin types of one interpreter: `object`, `int`, `str`, ..., and the
+//! exception hierarchy. Every interpreter builds its own (objects never cross
+//! interpreters); methods are installed by `builtins::install`.
+
+use super::{Gc, Layout, PyDict, PyType};
+
+macro_rules! registry {
+    (
+        root $object:ident;
+        plain { $($field:ident = $name:literal),* $(,)? }
+        exceptions { $($efield:ident = $ename:literal < $ebase:ident),* $(,)? }
+    ) => {
+        /// One field per builtin type; exception classes are also listed in
+        /// `exceptions` (name, class) so they can be put into `builtins`.
+        pub struct TypeRegistry {
+            pub $object: Gc<PyType>,
+            $(pub $field: Gc<PyType>,)*
+            $(pub $efield: Gc<PyType>,)*
+        }
+
+        impl TypeRegistry {
+            pub fn new() -> TypeRegistry {
+                let $object = new_type("object", &[], Layout::Object, true);
+                $(let $field = new_type($name, &[$object.clone()], Layout::Builtin, true);)*
+                $(let $efield = new_type($ename, &[$ebase.clone()], Layout::Exception, true);)*
+                TypeRegistry { $object, $($field,)* $($efield,)* }
+            }
+
+            /// Every exception class with its Python name.
+            pub fn exceptions(&self) -> Vec<(&'static str, Gc<PyType>)> {
+                vec![$(($ename, self.$efield.clone()),)*]
+            }
+
+            /// Every builtin type with its Python name (exceptions excluded).
+            pub fn plain_types(&self) -> Vec<(&'static str, Gc<PyType>)> {
+                vec![("object", self.$object.clone()), $(($name, self.$field.clone()),)*]
+            }
+        }
+    };
+}
+
+registry! {
+    root object;
+    plain {
+        type_ = "type",
+        none_type = "NoneType",
+        not_implemented_type = "NotImplementedType",
+        ellipsis_type = "ellipsis",
+        int = "int",
+        float = "float",
+        str = "str",
+        bytes = "bytes",
+        tuple = "tuple",
+        list = "list",
+        dict = "dict",
+        set = "set",
+        frozenset = "frozenset",
+        range = "range",
+        slice = "slice",
+        function = "function",
+        builtin_function = "builtin_function_or_method",
+        method = "method",
+        module = "module",
+        cell = "cell",
+        code = "code",
+        generator = "generator",
+        iterator = "iterator",
+        property = "property",
+        staticmethod = "staticmethod",
+        classmethod = "classmethod",
+        super_ = "super",
+    }
+    exceptions {
+        base_exception = "BaseException" < object,
+        exception = "Exception" < base_exception,
+        system_exit = "SystemExit" < base_exception,
+        keyboard_interrupt = "KeyboardInterrupt" < base_exception,
+        generator_exit = "GeneratorExit" < base_exception,
+        stop_iteration = "StopIteration" < exception,
+        arithmetic_error = "ArithmeticError" < exception,
+        zero_division_error = "ZeroDivisionError" < arithmetic_error,
+        overflow_error = "OverflowError" < arithmetic_error,
+        assertion_error = "AssertionError" < exception,
+        attribute_error = "AttributeError" < exception,
+        buffer_error = "BufferError" < exception,
+        eof_error = "EOFError" < exception,
+        import_error = "ImportError" < exception,
+        module_not_found_error = "ModuleNotFoundError" < import_error,
+        lookup_error = "LookupError" < exception,
+        index_error = "IndexError" < lookup_error,
+        key_error = "KeyError" < lookup_error,
+        memory_error = "MemoryError" < exception,
+        name_error = "NameError" < exception,
+        unbound_local_error = "UnboundLocalError" < name_error,
+        os_error = "OSError" < exception,
+        blocking_io_error = "BlockingIOError" < os_error,
+        child_process_error = "ChildProcessError" < os_error,
+        connection_error = "ConnectionError" < os_error,
+        broken_pipe_error = "BrokenPipeError" < connection_error,
+        connection_aborted_error = "ConnectionAbortedError" < connection_error,
+        connection_refused_error = "ConnectionRefusedError" < connection_error,
+        connection_reset_error = "ConnectionResetError" < connection_error,
+        file_exists_error = "FileExistsError" < os_error,
+        file_not_found_error = "FileNotFoundError" < os_error,
+        interrupted_error = "InterruptedError" < os_error,
+        is_a_directory_error = "IsADirectoryError" < os_error,
+        not_a_directory_error = "NotADirectoryError" < os_error,
+        permission_error = "PermissionError" < os_error,
+        process_lookup_error = "ProcessLookupError" < os_error,
+        timeout_error = "TimeoutError" < os_error,
+        reference_error = "ReferenceError" < exception,
+        runtime_error = "RuntimeError" < exception,
+        not_implemented_error = "NotImplementedError" < runtime_error,
+        recursion_error = "RecursionError" < runtime_error,
+        syntax_error = "SyntaxError" < exception,
+        indentation_error = "IndentationError" < syntax_error,
+        tab_error = "TabError" < indentation_error,
+        system_error = "SystemError" < exception,
+        type_error = "TypeError" < exception,
+        value_error = "ValueError" < exception,
+        unicode_error = "UnicodeError" < value_error,
+        unicode_decode_error = "UnicodeDecodeError" < unicode_error,
+        unicode_encode_error = "UnicodeEncodeError" < unicode_error,
+        warning = "Warning" < exception,
+        user_warning = "UserWarning" < warning,
+        deprecation_warning = "DeprecationWarning" < warning,
+        runtime_warning = "RuntimeWarning" < warning,
+    }
+}
+
+impl Default for TypeRegistry {
+    fn default() -> Self {
+        TypeRegistry::new()
+    }
+}
+
+/// A builtin type with single inheritance (its MRO is its base's plus the base).
+pub fn new_type(name: &str, bases: &[Gc<PyType>], layout: Layout, builtin: bool) -> Gc<PyType> {
+    let mut mro = Vec::new();
+    for base in bases.iter().take(1) {
+        mro.push(base.clone());
+        mro.extend(base.mro.iter().cloned());
+    }
+    Gc::new(PyType {
+        name: name.to_string(),
+        qualname: name.to_string(),
+        bases: bases.to_vec(),
+        mro,
+        dict: Gc::new(PyDict::new()),
+        layout,
+        builtin,
+    })
+}

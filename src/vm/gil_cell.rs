@@ -1,0 +1,60 @@
+//! The one module with `unsafe`: the types that let GIL-protected state be
+//! shared between OS threads.
+//!
+//! Invariant: a `GilProtected<T>`'s contents, and a value inside a `GilBound<T>`,
+//! are touched only by a thread that holds the GIL of the interpreter that owns
+//! them. Each access demands a `&GilToken` — which only the holder of that GIL
+//! has (`GilToken` is `!Send` and is created only by `Gil::acquire`) — so the
+//! compiler checks the invariant at every call site. Acquiring and releasing the
+//! GIL are mutex operations, which order every access by one holder before every
+//! access by the next, so the non-atomic reference counts and `RefCell` flags
+//! inside objects are never touched concurrently.
+
+use std::cell::UnsafeCell;
+
+use super::gil::GilToken;
+
+/// State shared by all threads of an interpreter, usable only under its GIL.
+pub struct GilProtected<T> {
+    value: UnsafeCell<T>,
+}
+
+// SAFETY: see the module invariant — every access goes through `get`, which
+// requires proof (`&GilToken`) that the caller holds the GIL.
+unsafe impl<T> Sync for GilProtected<T> {}
+unsafe impl<T> Send for GilProtected<T> {}
+
+impl<T> GilProtected<T> {
+    pub fn new(value: T) -> GilProtected<T> {
+        GilProtected { value: UnsafeCell::new(value) }
+    }
+
+    pub fn get<'a>(&'a self, token: &'a GilToken) -> &'a T {
+        token.debug_assert_held();
+        // SAFETY: the token proves the GIL is held, so no other thread is
+        // touching the contents (module invariant).
+        unsafe { &*self.value.get() }
+    }
+}
+
+/// A GIL-protected value in transit to another OS thread (for example the
+/// function and arguments of a new thread). It can be opened only with a
+/// `GilToken`, so the receiving thread must have taken the GIL first.
+pub struct GilBound<T> {
+    value: T,
+}
+
+// SAFETY: the value can be reached only through `into_inner`, which requires
+// the GIL (module invariant); moving the wrapper itself touches nothing.
+unsafe impl<T> Send for GilBound<T> {}
+
+impl<T> GilBound<T> {
+    pub fn new(value: T, _token: &GilToken) -> GilBound<T> {
+        GilBound { value }
+    }
+
+    pub fn into_inner(self, token: &GilToken) -> T {
+        token.debug_assert_held();
+        self.value
+    }
+}

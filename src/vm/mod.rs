@@ -1,0 +1,16 @@
+//! The virtual machine: runtime, interpreter and thread states, the GIL, and
+//! (in later modules) frames and the eval loop.
+
+pub mod attr;
+pub mod call;
+pub mod errors;
+pub mod generator;
+pub mod gil;
+pub mod gil_cell;
+pub mod interpreter;
+pub mod runtime;
+pub mod thread_state;
+
+pub use crate::objects::{PyErr, PyResult};
+pub use interpreter::InterpreterState;
+pub use thread_state::ThreadState;
