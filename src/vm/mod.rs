@@ -4,6 +4,8 @@
 pub mod attr;
 pub mod call;
 pub mod errors;
+pub mod eval_breaker;
+pub mod frame;
 pub mod generator;
 pub mod gil;
 pub mod gil_cell;

@@ -5,6 +5,7 @@
 
 use std::sync::Arc;
 
+use super::frame::ExecState;
 use super::gil::{Gil, GilToken};
 use super::interpreter::{InterpObjects, InterpreterState};
 use crate::objects::{Gc, PyStr, TypeRegistry};
@@ -13,6 +14,8 @@ pub struct ThreadState {
     pub interp: Arc<InterpreterState>,
     /// This interpreter's objects (a cached handle; see `InterpreterState::objects`).
     pub objs: Gc<InterpObjects>,
+    /// Frames, value stack and the exception being handled (the VM's part).
+    pub exec: ExecState,
     /// Declared last: dropping the thread state releases the GIL only after
     /// every object handle above has been dropped.
     pub token: GilToken,
@@ -23,7 +26,7 @@ impl ThreadState {
     pub fn attach(interp: Arc<InterpreterState>) -> ThreadState {
         let token = Gil::acquire(&interp.gil);
         let objs = interp.objects(&token);
-        ThreadState { interp, objs, token }
+        ThreadState { interp, objs, exec: ExecState::default(), token }
     }
 
     pub fn types(&self) -> &TypeRegistry {

@@ -1,0 +1,28 @@
+//! Native modules (written in Rust). Modules written in Python are bundled in
+//! `pylib`. The import system asks `native_module` first, then `pylib`, then
+//! the directory of the main script.
+
+use crate::objects::{Gc, PyModule, PyResult};
+use crate::vm::ThreadState;
+
+pub mod math;
+pub mod os;
+pub mod sys;
+pub mod tempfile;
+pub mod thread;
+pub mod time;
+
+pub type ModuleInit = fn(&mut ThreadState) -> PyResult<Gc<PyModule>>;
+
+/// The initialiser of native module `name`, if there is one.
+pub fn native_module(name: &str) -> Option<ModuleInit> {
+    Some(match name {
+        "sys" => sys::init,
+        "_thread" => thread::init,
+        "time" => time::init,
+        "math" => math::init,
+        "os" => os::init,
+        "tempfile" => tempfile::init,
+        _ => return None,
+    })
+}

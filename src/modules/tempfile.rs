@@ -1,0 +1,8 @@
+//! The `tempfile` module.
+
+use crate::objects::{Gc, PyModule, PyResult};
+use crate::vm::ThreadState;
+
+pub fn init(ts: &mut ThreadState) -> PyResult<Gc<PyModule>> {
+    Ok(PyModule::new(ts, "tempfile"))
+}
