@@ -25,3 +25,22 @@ impl ThreadState {
         self.call_positional(&method, args)
     }
 }
+
+impl ThreadState {
+    /// Special-method lookup, as CPython does it: on the type only (never the
+    /// instance dict), unbound. `None` when the type has no such attribute.
+    pub fn lookup_special(&mut self, obj: &Value, name: &str) -> Option<Value> {
+        let name = self.intern(name);
+        self.type_of(obj).lookup(&name)
+    }
+
+    /// Calls special method `name` of `obj` with `args` (receiver prepended),
+    /// or returns `Ok(None)` when the type does not define it.
+    pub fn call_special(&mut self, obj: &Value, name: &str, args: &[Value]) -> PyResult<Option<Value>> {
+        let Some(method) = self.lookup_special(obj, name) else { return Ok(None) };
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(obj.clone());
+        full.extend_from_slice(args);
+        self.call_positional(&method, &full).map(Some)
+    }
+}

@@ -29,6 +29,11 @@ impl ThreadState {
         ThreadState { interp, objs, exec: ExecState::default(), token }
     }
 
+    /// Runs the blocking call `f` without the GIL (see `GilToken::allow_threads`).
+    pub fn allow_threads<F: FnOnce() -> R + Send, R: Send>(&mut self, f: F) -> R {
+        self.token.allow_threads(f)
+    }
+
     pub fn types(&self) -> &TypeRegistry {
         &self.objs.types
     }

@@ -1,0 +1,1 @@
+//! Golden disassembly tests (owned by the compiler work).
