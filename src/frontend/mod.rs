@@ -10,6 +10,7 @@ pub mod ast;
 mod builder;
 pub mod error;
 mod fstring;
+mod hints;
 mod indent;
 mod lexer;
 mod parser;
