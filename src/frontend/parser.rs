@@ -50,13 +50,42 @@ pub fn parse_field(text: &str, loc: Loc) -> R<Ex> {
 }
 
 fn run(tokens: &Tokens) -> Result<Parsed, Diag> {
+    run_raw(tokens).map_err(|(e, pulled)| prefer_unclosed(e, tokens, pulled))
+}
+
+/// Runs the parser; an error comes with how many tokens had been read.
+fn run_raw(tokens: &Tokens) -> Result<Parsed, (PErr, usize)> {
     let pulled = Cell::new(0usize);
     let stream = tokens.list.iter().map(|t| {
         pulled.set(pulled.get() + 1);
         Ok::<Spanned, Diag>(t.clone())
     });
-    let result = python::TopParser::new().parse(stream);
-    result.map_err(|e| prefer_unclosed(e, tokens, pulled.get()))
+    python::TopParser::new().parse(stream).map_err(|e| (e, pulled.get()))
+}
+
+/// For the REPL: `Some(true)` when `source` fails only because it ended too
+/// early, `Some(false)` when it has a real error, `None` when it parses.
+pub fn ends_too_early(source: &str) -> Option<bool> {
+    let tokens = match tokenize(source, Layout::Statements, Loc { line: 1, col: 0 }) {
+        Ok(tokens) => tokens,
+        Err(d) => {
+            let unfinished = d.message.starts_with("unterminated triple-quoted string literal")
+                || d.message == "unexpected EOF while parsing";
+            return Some(unfinished);
+        }
+    };
+    if tokens.unclosed.is_some() {
+        return Some(true);
+    }
+    match run_raw(&tokens) {
+        Ok(_) => None,
+        Err((ParseError::UnrecognizedEof { .. }, _)) => Some(true),
+        Err((ParseError::UnrecognizedToken { .. }, pulled)) => {
+            let rest = tokens.list.get(pulled.saturating_sub(1)..).unwrap_or(&[]);
+            Some(rest.iter().all(|t| t.1 == Tok::Dedent))
+        }
+        Err(_) => Some(false),
+    }
 }
 
 /// A bracket left open wins over most parser errors, as in CPython: over any
