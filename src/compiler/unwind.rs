@@ -348,10 +348,10 @@ impl<'a> Compiler<'a> {
         self.place(suppress);
         self.set_handler(cleanup_handler);
         self.emit(Instruction::PopTop);
+        self.set_handler(outer);
         self.emit(Instruction::PopExcept);
         self.emit(Instruction::PopTop);
         self.emit(Instruction::PopTop);
-        self.set_handler(outer);
         self.place(end);
         self.set_line(saved_line);
         Ok(())
