@@ -62,6 +62,7 @@ fn compile_checked(
                 c.docstring_to_name(&module.body);
             }
             c.stmts(&module.body)?;
+            c.set_line(stmt::last_line(&module.body, 1));
             c.load_const(Constant::None);
             c.emit(Instruction::ReturnValue);
         }

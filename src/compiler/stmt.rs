@@ -210,6 +210,7 @@ impl<'a> Compiler<'a> {
         let doc = docstring(&f.body).map_or(Constant::None, |d| Constant::Str(d.to_string()));
         self.add_const(doc);
         self.stmts(&f.body)?;
+        self.set_line(last_line(&f.body, loc.line));
         self.load_const(Constant::None);
         self.emit(Instruction::ReturnValue);
         Ok(self.leave_scope())
@@ -248,6 +249,7 @@ impl<'a> Compiler<'a> {
         self.emit(Instruction::StoreName(qualname));
         self.docstring_to_name(&c.body);
         self.stmts(&c.body)?;
+        self.set_line(last_line(&c.body, loc.line));
         if self.u().cellvars.iter().any(|n| n == "__class__") {
             let i = self.deref_index("__class__");
             self.emit(Instruction::LoadClosure(i));
@@ -313,6 +315,11 @@ impl<'a> Compiler<'a> {
         let private = self.table.scopes[self.u().scope].private.as_deref();
         mangle(private, name).into_owned()
     }
+}
+
+/// The line of a body's last statement: where its implicit `return None` goes.
+pub(super) fn last_line(body: &[Stmt], default: u32) -> u32 {
+    body.last().map_or(default, |s| s.loc.line)
 }
 
 fn is_true_constant(e: &Expr) -> bool {
