@@ -9,8 +9,13 @@ pub mod frame;
 pub mod generator;
 pub mod gil;
 pub mod gil_cell;
+pub mod gil_stats;
+#[cfg(test)]
+mod gil_tests;
+pub mod gil_workload;
 pub mod interpreter;
 pub mod runtime;
+pub mod signals;
 pub mod thread_state;
 
 pub use crate::objects::{PyErr, PyResult};
