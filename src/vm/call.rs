@@ -6,7 +6,7 @@
 //! eval loop itself calls Python functions by pushing frames (see `eval`).
 
 use super::eval::{run_frames, Exit};
-use super::frame::{recursion_limit, Frame};
+use super::frame::Frame;
 use super::ThreadState;
 use crate::objects::{Args, Gc, PyCell, PyDict, PyFunction, PyResult, PyStr, Value};
 
@@ -67,7 +67,7 @@ impl ThreadState {
     /// Raises `RecursionError` when the native stack is nearly exhausted: every
     /// path on which Rust code re-enters the VM checks this first.
     pub fn check_native_stack(&mut self) -> PyResult<()> {
-        if self.exec.native_stack_ok() {
+        if self.stack_remaining() > super::frame::NATIVE_STACK_MARGIN {
             Ok(())
         } else {
             Err(self.recursion_error("maximum recursion depth exceeded while calling a Python object"))
@@ -110,7 +110,7 @@ pub(crate) fn push_function_frame(
 
 #[inline]
 pub(crate) fn check_depth(ts: &mut ThreadState) -> PyResult<()> {
-    if ts.exec.frames.len() >= recursion_limit() {
+    if ts.exec.frames.len() >= ts.interp.recursion_limit() as usize {
         return Err(recursion_overflow(ts));
     }
     Ok(())

@@ -78,7 +78,8 @@ fn type_call(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     match pos {
         [x] if args.kwnames.is_empty() => Ok(Value::Type(ts.type_of(x))),
         [Value::Str(name), bases, Value::Dict(ns)] => {
-            let bases = types_of_bases(ts, &super::ops::collect_iter(ts, bases)?)?;
+            let bases = super::ops::collect_iter(ts, bases)?;
+            let bases = types_of_bases(ts, &bases)?;
             let ns_copy = Gc::new(PyDict::new());
             for (k, v) in ns.items() {
                 if let Value::Str(k) = k {
@@ -87,8 +88,8 @@ fn type_call(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
             }
             let module_key = ts.intern("__module__");
             if ns_copy.get_str(&module_key).is_none() {
+                let name_key = ts.intern("__name__");
                 if let Some(frame) = ts.exec.frames.last() {
-                    let name_key = ts.intern("__name__");
                     if let Some(m) = frame.globals.get_str(&name_key) {
                         ns_copy.set_str(module_key, m);
                     }

@@ -6,25 +6,11 @@
 //! push a `Frame` and the eval loop continues with it; only native code calling
 //! back into Python recurses on the Rust stack (bounded by `check_native_stack`).
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use crate::objects::{CodeObject, Gc, PyCell, PyDict, Value};
 
-/// `sys.getrecursionlimit()`: process-wide, as the setting is rarely per thread.
-static RECURSION_LIMIT: AtomicUsize = AtomicUsize::new(1000);
-
-pub fn recursion_limit() -> usize {
-    RECURSION_LIMIT.load(Ordering::Relaxed)
-}
-
-pub fn set_recursion_limit(limit: usize) {
-    RECURSION_LIMIT.store(limit, Ordering::Relaxed);
-}
-
-/// Native stack left unused as a safety margin when the guard trips.
-const NATIVE_STACK_MARGIN: usize = 96 * 1024;
-/// Assumed stack size of a thread that did not declare its own (Rust's default).
-const DEFAULT_NATIVE_STACK: usize = 2 * 1024 * 1024;
+/// Native stack that must remain for the VM to re-enter the eval loop
+/// (debug builds use large Rust frames).
+pub const NATIVE_STACK_MARGIN: usize = 128 * 1024;
 
 pub struct Frame {
     pub code: Gc<CodeObject>,
@@ -57,10 +43,6 @@ pub struct ExecState {
     /// The exception being handled (`sys.exc_info()`, bare `raise`, implicit
     /// `__context__`), or `None`.
     pub exc_info: Value,
-    /// Lowest native stack address the VM may reach before raising `RecursionError`.
-    native_stack_limit: usize,
-    /// The stack size this thread was created with, when its creator told us.
-    native_stack_size: usize,
 }
 
 impl Default for ExecState {
@@ -69,37 +51,11 @@ impl Default for ExecState {
             stack: Vec::with_capacity(1024),
             frames: Vec::with_capacity(64),
             exc_info: Value::None,
-            native_stack_limit: 0,
-            native_stack_size: DEFAULT_NATIVE_STACK,
         }
     }
-}
-
-/// An address on the current native stack.
-#[inline(never)]
-fn stack_address() -> usize {
-    let marker = 0u8;
-    std::hint::black_box(&marker) as *const u8 as usize
 }
 
 impl ExecState {
-    /// Declares the native stack size of this thread (call once, early, from the
-    /// thread's entry function). Threads with small stacks must call it.
-    pub fn set_native_stack_size(&mut self, size: usize) {
-        self.native_stack_size = size;
-        self.native_stack_limit = 0;
-    }
-
-    /// Whether the native stack still has room for another re-entry into the VM.
-    pub fn native_stack_ok(&mut self) -> bool {
-        let here = stack_address();
-        if self.native_stack_limit == 0 {
-            let usable = self.native_stack_size.saturating_sub(NATIVE_STACK_MARGIN).max(NATIVE_STACK_MARGIN);
-            self.native_stack_limit = here.saturating_sub(usable);
-        }
-        here > self.native_stack_limit
-    }
-
     #[inline]
     pub fn push(&mut self, v: Value) {
         self.stack.push(v);
