@@ -1,0 +1,5 @@
+//! The disassembler.
+use super::Code;
+pub fn disassemble(code: &Code) -> String {
+    format!("{:?}", code.instructions)
+}
