@@ -81,7 +81,7 @@ fn dis(file: &str) -> i32 {
     };
     match crate::vm::run::compile(&source, file, crate::frontend::Mode::File) {
         Ok(code) => {
-            print!("{}", crate::vm::run::disassemble(&code));
+            print!("{}", crate::bytecode::dis::disassemble(&code));
             0
         }
         Err(e) => {

@@ -8,6 +8,8 @@ pub mod call;
 pub mod class;
 pub mod errors;
 pub mod eval;
+#[cfg(test)]
+mod eval_tests;
 pub mod exceptions;
 mod fastops;
 pub mod eval_breaker;

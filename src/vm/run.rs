@@ -25,11 +25,6 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Arc<Code>, Sy
     ))
 }
 
-/// The bytecode listing of `code` (`gilvm --dis`).
-pub fn disassemble(code: &Code) -> String {
-    format!("{code:#?}\n")
-}
-
 /// Whether `source` is an unfinished block the REPL should keep reading.
 pub fn is_incomplete(source: &str) -> bool {
     source.trim_end().ends_with(':')
