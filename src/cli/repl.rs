@@ -33,7 +33,7 @@ pub fn run(ts: &mut ThreadState) -> i32 {
                 buffer.push_str(&line);
                 buffer.push('\n');
                 let blank = line.trim().is_empty();
-                if crate::vm::run::is_incomplete(&buffer) && !(blank && buffer.lines().count() > 1) {
+                if crate::frontend::is_incomplete(&buffer) && !(blank && buffer.lines().count() > 1) {
                     continue;
                 }
                 let source = std::mem::take(&mut buffer);

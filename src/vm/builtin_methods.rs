@@ -2,7 +2,7 @@
 //! (`send`, `throw`, `close`, `__next__`, `__iter__`), `object`'s attribute
 //! slots (`__setattr__`, `__delattr__`, `__getattribute__`), `type.mro`.
 
-use super::generator::{generator_close, generator_next, generator_send, generator_throw, PyGenerator};
+use super::generator::{generator_close, generator_send, generator_throw, PyGenerator};
 use super::ThreadState;
 use crate::objects::{module::add_method, Args, Gc, PyResult, Value};
 
@@ -36,10 +36,7 @@ fn gen_send(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 
 fn gen_next(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let g = receiver_gen(ts, &args, "__next__")?;
-    match generator_next(ts, &g)? {
-        Some(v) => Ok(v),
-        None => Err(ts.stop_iteration(Value::None)),
-    }
+    generator_send(ts, &g, Value::None)
 }
 
 fn gen_iter(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 
 use super::ThreadState;
 use crate::bytecode::Conversion;
-use crate::objects::{DictTable, Gc, PyCell, PyDict, PyFunction, PyResult, PySlice, PyStr, Value};
+use crate::objects::{Gc, PyCell, PyDict, PyFunction, PyResult, PySlice, PyStr, Value};
 
 #[inline]
 pub(crate) fn truthy(ts: &mut ThreadState, v: &Value) -> PyResult<bool> {
@@ -89,48 +89,16 @@ pub(crate) fn build_slice(ts: &mut ThreadState, n: u32) -> Value {
     Value::Slice(Gc::new(PySlice { start, stop, step }))
 }
 
-/// Position of `key` in a hash table, comparing with Python equality.
-pub(crate) fn table_find(ts: &mut ThreadState, table: &RefCell<DictTable>, hash: i64, key: &Value) -> PyResult<Option<usize>> {
-    if let Value::Str(s) = key {
-        return Ok(table.borrow().find(hash, |k| matches!(k, Value::Str(o) if **o == **s)));
-    }
-    let candidates = table.borrow().candidates(hash);
-    for pos in candidates {
-        let existing = table.borrow().entry(pos).map(|e| e.key.clone());
-        if let Some(k) = existing {
-            if k.is(key) || ts.eq(&k, key)? {
-                return Ok(Some(pos));
-            }
-        }
-    }
-    Ok(None)
-}
-
-fn table_insert(ts: &mut ThreadState, table: &RefCell<DictTable>, key: Value, value: Value) -> PyResult<()> {
-    let hash = ts.hash(&key)?;
-    match table_find(ts, table, hash, &key)? {
-        Some(pos) => table.borrow_mut().set_value_at(pos, value),
-        None => table.borrow_mut().insert_new(hash, key, value),
-    }
-    Ok(())
-}
-
 pub(crate) fn dict_set(ts: &mut ThreadState, dict: &Value, key: Value, value: Value) -> PyResult<()> {
     match dict {
-        Value::Dict(d) => table_insert(ts, &d.table, key, value),
+        Value::Dict(d) => ts.dict_set(d, key, value),
         other => ts.set_item(other, &key, value),
     }
 }
 
 pub(crate) fn set_add(ts: &mut ThreadState, set: &Value, item: Value) -> PyResult<()> {
     match set {
-        Value::Set(s) => {
-            let hash = ts.hash(&item)?;
-            if table_find(ts, &s.table, hash, &item)?.is_none() {
-                s.table.borrow_mut().insert_new(hash, item, Value::None);
-            }
-            Ok(())
-        }
+        Value::Set(s) => ts.set_add(s, item).map(drop),
         other => ts.call_method(other, "add", &[item]).map(drop),
     }
 }
@@ -235,8 +203,7 @@ pub(crate) fn dict_update(ts: &mut ThreadState, dict: &Value, mapping: &Value, f
     let Value::Dict(target) = dict else { return Ok(()) };
     for (k, v) in pairs {
         if let Some(f) = func {
-            let hash = ts.hash(&k)?;
-            if table_find(ts, &target.table, hash, &k)?.is_some() {
+            if ts.dict_get(target, &k)?.is_some() {
                 let fname = callable_name(ts, f);
                 let key = match &k {
                     Value::Str(s) => s.as_str().to_string(),
@@ -245,7 +212,7 @@ pub(crate) fn dict_update(ts: &mut ThreadState, dict: &Value, mapping: &Value, f
                 return Err(ts.type_error(format!("{fname}() got multiple values for keyword argument '{key}'")));
             }
         }
-        table_insert(ts, &target.table, k, v)?;
+        ts.dict_set(target, k, v)?;
     }
     Ok(())
 }

@@ -14,20 +14,8 @@ use crate::objects::{CodeObject, Gc, PyDict, PyErr, PyModule, PyResult, Value};
 
 /// Parses and compiles `source`.
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Arc<Code>, SyntaxError> {
-    let _ = mode;
-    Err(SyntaxError::new(
-        SyntaxErrorKind::SyntaxError,
-        "the compiler is not available in this build",
-        filename,
-        source,
-        1,
-        1,
-    ))
-}
-
-/// Whether `source` is an unfinished block the REPL should keep reading.
-pub fn is_incomplete(source: &str) -> bool {
-    source.trim_end().ends_with(':')
+    let module = crate::frontend::parse(source, filename, mode)?;
+    crate::compiler::compile(&module, source, filename, mode)
 }
 
 /// A `SyntaxError` exception (with `msg`, `filename`, `lineno`, `offset`, `text`).
