@@ -111,6 +111,11 @@ pub struct Gil {
 struct GilState {
     locked: bool,
     holder: u64,
+    /// The waiter the GIL was handed to, until it wakes up and claims it.
+    grantee: Option<Waiter>,
+    /// The thread whose turn a priority waiter interrupted: it gets the GIL
+    /// back when the priority thread blocks again.
+    lender: Option<Waiter>,
     switch_number: u64,
     priority: VecDeque<Waiter>,
     normal: VecDeque<Waiter>,
@@ -118,6 +123,7 @@ struct GilState {
 
 struct Waiter {
     id: u64,
+    class: Class,
     wake: Arc<Condvar>,
 }
 
@@ -125,6 +131,14 @@ struct Waiter {
 enum Class {
     Priority,
     Normal,
+}
+
+/// Where a waiter waits: at the back of its class's queue, or in the
+/// lender slot (a holder forced off for a priority waiter).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Back,
+    Lender,
 }
 
 /// Weight of the newest sample in the held/blocked moving averages.
@@ -160,6 +174,8 @@ impl Default for Gil {
             state: Mutex::new(GilState {
                 locked: false,
                 holder: 0,
+                grantee: None,
+                lender: None,
                 switch_number: 0,
                 priority: VecDeque::new(),
                 normal: VecDeque::new(),
@@ -211,7 +227,9 @@ impl Gil {
         &self.breaker
     }
 
-    /// How many times the GIL has changed hands.
+    /// How many turns there have been: times the GIL went to a thread of the
+    /// normal queue or was taken while free (hand-overs to priority threads
+    /// and back to their lender are not turns).
     pub fn switch_number(&self) -> u64 {
         self.state.lock().switch_number
     }
@@ -222,11 +240,19 @@ impl Gil {
 
     /// Gives the GIL to the next waiter, or frees it. Called by the holder.
     fn hand_over(&self, state: &mut GilState) {
-        match state.priority.pop_front().or_else(|| state.normal.pop_front()) {
+        let next = match state.priority.pop_front().or_else(|| state.lender.take()) {
+            Some(next) => Some(next),
+            None => {
+                let next = state.normal.pop_front();
+                state.switch_number += u64::from(next.is_some());
+                next
+            }
+        };
+        match next {
             Some(next) => {
                 state.holder = next.id;
-                state.switch_number += 1;
                 next.wake.notify_one();
+                state.grantee = Some(next);
             }
             None => state.locked = false,
         }
@@ -286,16 +312,18 @@ impl GilToken {
     pub fn yield_to_waiter(&mut self) {
         let gil = self.gil.clone();
         let mut state = gil.state.lock();
-        if state.priority.is_empty() && state.normal.is_empty() {
+        if state.priority.is_empty() && state.normal.is_empty() && state.lender.is_none() {
             gil.breaker.clear(EvalBreaker::DROP_REQUEST);
             return;
         }
         self.stats.record_forced_drop();
         self.note_released();
         self.average_in(Duration::ZERO);
+        let lends = !state.priority.is_empty() && state.lender.is_none();
         gil.hand_over(&mut state);
         let start = Instant::now();
-        self.wait_in_queue(&mut state, Class::Normal);
+        let place = if lends { Place::Lender } else { Place::Back };
+        self.wait_in_queue(&mut state, Class::Normal, place);
         drop(state);
         self.note_acquired(start);
     }
@@ -316,29 +344,46 @@ impl GilToken {
         let start = Instant::now();
         let gil = self.gil.clone();
         let mut state = gil.state.lock();
-        if state.locked {
-            self.wait_in_queue(&mut state, class);
-            if class == Class::Priority {
-                self.stats.record_priority_grant();
-            }
-        } else {
+        if !state.locked {
             state.locked = true;
             state.holder = self.id;
             state.switch_number += 1;
+        } else if class == Class::Priority && state.grantee.is_some() {
+            self.steal_grant(&mut state);
+            self.stats.record_priority_grant();
+        } else {
+            self.wait_in_queue(&mut state, class, Place::Back);
+            if class == Class::Priority {
+                self.stats.record_priority_grant();
+            }
         }
         drop(state);
         self.note_acquired(start);
     }
 
+    /// Takes a GIL that was handed to a waiter which has not woken up yet: it
+    /// goes back to the front of its queue and loses nothing but a wake-up.
+    fn steal_grant(&mut self, state: &mut GilState) {
+        if let Some(grantee) = state.grantee.take() {
+            match grantee.class {
+                Class::Priority => state.priority.push_front(grantee),
+                Class::Normal if state.lender.is_none() => state.lender = Some(grantee),
+                Class::Normal => state.normal.push_front(grantee),
+            }
+        }
+        state.holder = self.id;
+    }
+
     /// Queues this thread and sleeps until the GIL is handed to it.
-    fn wait_in_queue(&mut self, state: &mut MutexGuard<'_, GilState>, class: Class) {
-        let waiter = Waiter { id: self.id, wake: self.wake.clone() };
-        match class {
-            Class::Priority => {
+    fn wait_in_queue(&mut self, state: &mut MutexGuard<'_, GilState>, class: Class, place: Place) {
+        let waiter = Waiter { id: self.id, class, wake: self.wake.clone() };
+        match (class, place) {
+            (_, Place::Lender) => state.lender = Some(waiter),
+            (Class::Priority, Place::Back) => {
                 state.priority.push_back(waiter);
                 self.request_drop();
             }
-            Class::Normal => state.normal.push_back(waiter),
+            (Class::Normal, Place::Back) => state.normal.push_back(waiter),
         }
         let mut seen = state.switch_number;
         while !(state.locked && state.holder == self.id) {
@@ -351,6 +396,7 @@ impl GilToken {
             }
             seen = state.switch_number;
         }
+        state.grantee = None;
     }
 
     /// Sets the drop request (the caller holds the state mutex).

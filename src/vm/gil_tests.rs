@@ -78,10 +78,13 @@ fn returning_io_thread_is_handed_the_gil_with_priority() {
     thread::sleep(Duration::from_millis(5));
     let (_, io) = io_round_trips(&gil, 200);
     stop.store(true, Ordering::Relaxed);
-    let cpu_forced: u64 = cpus.into_iter().map(|c| c.join().unwrap().forced_drops).sum();
+    for cpu in cpus {
+        cpu.join().unwrap();
+    }
     assert_eq!(io.releases_of(BlockingKind::Socket), 400);
-    assert!(io.priority_grants >= 200, "priority grants: {}", io.priority_grants);
-    assert!(cpu_forced >= 200);
+    // Every return from a blocking call is served first (stolen from a
+    // grantee not yet awake, or handed over by a holder at its next check).
+    assert!(io.priority_grants >= 300, "priority grants: {}", io.priority_grants);
 }
 
 #[test]
