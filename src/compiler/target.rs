@@ -120,6 +120,9 @@ impl<'a> Compiler<'a> {
     pub(super) fn check_assign_target(&self, target: &Expr) -> Result<(), SyntaxError> {
         use ExprKind::*;
         match &target.kind {
+            Constant(ast::Constant::None | ast::Constant::Bool(_)) => {
+                Err(self.error(format!("cannot assign to {}", describe(target)), target.loc))
+            }
             Constant(_) | Call { .. } | BinOp { .. } | UnaryOp { .. } | BoolOp { .. } | ListComp { .. }
             | SetComp { .. } | DictComp { .. } | JoinedStr(_) | FormattedValue { .. } | Dict { .. } | Set(_) => {
                 let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", describe(target));

@@ -198,3 +198,74 @@ fn negative_literals_fold() {
     assert!(code.constants.contains(&Constant::Int(-5)));
     assert!(!code.instructions.iter().any(|i| matches!(i, Instruction::Unary(_))));
 }
+
+/// Compiles real source; returns the error as `(message, line, offset)`.
+fn source_error(src: &str) -> Option<(String, u32, u32)> {
+    let module = match crate::frontend::parse(src, "t.py", Mode::File) {
+        Ok(m) => m,
+        Err(e) => return Some((e.message, e.line, e.offset)),
+    };
+    match super::compile_checked(&module, src, "t.py", Mode::File) {
+        Ok((_, bad)) => {
+            assert!(bad.is_empty(), "inconsistent stack in {bad:?} for {src:?}");
+            None
+        }
+        Err(e) => Some((e.message, e.line, e.offset)),
+    }
+}
+
+#[test]
+fn source_errors_match_cpython() {
+    let cases: &[(&str, &str, u32, u32)] = &[
+        ("return 1", "'return' outside function", 1, 1),
+        ("yield 1", "'yield' outside function", 1, 1),
+        ("break", "'break' outside loop", 1, 1),
+        ("continue", "'continue' not properly in loop", 1, 1),
+        ("def f():\n    nonlocal x\n", "no binding for nonlocal 'x' found", 2, 5),
+        ("nonlocal x", "nonlocal declaration not allowed at module level", 1, 1),
+        ("def f():\n    x = 1\n    global x\n", "name 'x' is assigned to before global declaration", 3, 5),
+        ("def f():\n    print(x)\n    global x\n", "name 'x' is used prior to global declaration", 3, 5),
+        ("def f(x):\n    global x\n", "name 'x' is parameter and global", 2, 5),
+        ("def f(x):\n    nonlocal x\n", "name 'x' is parameter and nonlocal", 2, 5),
+        ("1 = x", "cannot assign to literal here. Maybe you meant '==' instead of '='?", 1, 1),
+        ("f() = 1", "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 1),
+        ("del 1", "cannot delete literal", 1, 5),
+        ("del f()", "cannot delete function call", 1, 5),
+        ("def f(a, a): pass", "duplicate argument 'a' in function definition", 1, 10),
+        ("*a = 1", "starred assignment target must be in a list or tuple", 1, 1),
+        ("*a, *b = 1", "multiple starred expressions in assignment", 1, 1),
+        ("f(a=1, a=2)", "keyword argument repeated: a", 1, 8),
+        ("(a, 1) = 2", "cannot assign to literal", 1, 5),
+        ("for 1 in x: pass", "cannot assign to literal", 1, 5),
+        ("def g():\n  from m import *", "import * only allowed at module level", 2, 3),
+        ("class C:\n  yield 1", "'yield' outside function", 2, 3),
+        ("[(yield x) for x in y]", "'yield' inside list comprehension", 1, 3),
+        ("class C(metaclass=M): pass", "gilvm does not support metaclasses", 1, 9),
+        ("for x in y:\n  def f():\n    break\n", "'break' outside loop", 3, 5),
+        ("while 1:\n  class C:\n    continue\n", "'continue' not properly in loop", 3, 5),
+        ("with a as 1: pass", "cannot assign to literal", 1, 11),
+        ("x = *a", "can't use starred expression here", 1, 5),
+        ("None = 1", "cannot assign to None", 1, 1),
+    ];
+    let mut wrong = Vec::new();
+    for (src, msg, line, offset) in cases {
+        let got = source_error(src);
+        if got != Some((msg.to_string(), *line, *offset)) {
+            wrong.push(format!("{src:?}: expected {msg:?} at {line}:{offset}, got {got:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}
+
+#[test]
+fn nested_blocks_from_source() {
+    let mut src = String::new();
+    for depth in 0..21 {
+        src.push_str(&"    ".repeat(depth));
+        src.push_str("while x:\n");
+    }
+    src.push_str(&"    ".repeat(21));
+    src.push_str("pass\n");
+    let err = source_error(&src).expect("too deep");
+    assert_eq!(err.0, "too many statically nested blocks");
+}
