@@ -27,7 +27,7 @@ pub(crate) fn call_type(ts: &mut ThreadState, cls: &Gc<PyType>, args: Args<'_>) 
     let init = cls.lookup(&init_name);
     let new_is_object = is_object_slot(&new, &new_name);
     let init_is_object = is_object_slot(&init, &init_name);
-    if !args.values.is_empty() && new_is_object && init_is_object {
+    if !args.values.is_empty() && new_is_object && init_is_object && cls.layout != Layout::Exception {
         return Err(ts.type_error(format!("{}() takes no arguments", cls.name)));
     }
     let obj = match new {
