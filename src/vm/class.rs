@@ -95,7 +95,9 @@ fn type_call(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
                     }
                 }
             }
-            Ok(Value::Type(make_class(ts, name.as_str(), bases, ns_copy)?))
+            let cls = make_class(ts, name.as_str(), bases, ns_copy)?;
+            init_subclass(ts, &cls, Args::positional_only(&[]))?;
+            Ok(Value::Type(cls))
         }
         _ => Err(ts.type_error("type() takes 1 or 3 arguments")),
     }

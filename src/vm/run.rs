@@ -64,9 +64,6 @@ pub fn run_source_in(
         Ok(code) => code,
         Err(e) => return Err(syntax_error_exception(ts, &e)),
     };
-    if filename.starts_with('<') {
-        super::traceback::remember_source(filename, source);
-    }
     let code = CodeObject::load(ts, code);
     run_code(ts, code, globals.clone(), locals, Box::default())
 }
