@@ -1,41 +1,216 @@
-//! The global interpreter lock (provisional: a plain mutex-and-condition lock;
-//! the full protocol — drop requests, forced switching, hand-over — replaces it).
+//! The global interpreter lock: one per interpreter.
+//!
+//! # Notes about the implementation
+//!
+//! (Modelled on the notes in CPython's `Python/ceval_gil.c`; the differences
+//! are the hand-over queue and the priority class, which remove the convoy
+//! effect of bpo-7946.)
+//!
+//! ## Fields and their locks
+//!
+//! * `state` (a `parking_lot::Mutex<GilState>`) guards everything below it:
+//!   - `locked`: some thread owns the GIL;
+//!   - `holder`: the id of that thread's token (meaningful while `locked`);
+//!   - `switch_number`: incremented every time the GIL changes hands (or is
+//!     taken after being free); waiters use it to tell "the GIL moved while I
+//!     slept" from "the same thread kept it";
+//!   - `priority` and `normal`: the waiting threads, FIFO each. Each entry
+//!     carries the waiter's own condition variable, so a hand-over wakes
+//!     exactly the thread it is meant for.
+//! * `breaker` (atomic): the interpreter's eval breaker. Its `DROP_REQUEST`
+//!   bit is set and cleared only while `state` is locked, so it always agrees
+//!   with the queues; the holder reads it with a relaxed load at every
+//!   `periodic_check` (backward jumps and calls).
+//! * `switch_interval_us` (atomic): the switch interval (5 ms by default).
+//!
+//! Invariant: `locked == false` implies both queues are empty. A releasing
+//! thread never leaves the GIL free while someone waits; it hands it over.
+//!
+//! ## Who waits, for how long, who asks the holder to drop
+//!
+//! * A thread that wants the GIL while it is free takes it at once.
+//! * Otherwise it joins a queue and sleeps on its own condition variable:
+//!   - **normal** waiters (a thread forced off by a drop request, a
+//!     CPU-bound thread, a thread attaching for the first time) sleep for at
+//!     most the switch interval. On waking by timeout, if `switch_number` did
+//!     not change meanwhile (the same thread held the GIL the whole interval),
+//!     the waiter sets `DROP_REQUEST`, then sleeps again. This is CPython's
+//!     rule and what keeps CPU-bound threads fair.
+//!   - **priority** waiters — threads coming back from a blocking call
+//!     (`allow_threads`) that have been I/O-bound lately, see below — set
+//!     `DROP_REQUEST` at once instead of after an interval.
+//! * The holder sees `DROP_REQUEST` at its next `periodic_check` (a few
+//!   microseconds at most while running bytecode) and calls
+//!   `yield_to_waiter`.
+//!
+//! ## Who hands over (forced switching)
+//!
+//! Releasing the GIL — voluntarily in `allow_threads`, or forced in
+//! `yield_to_waiter` — pops the head of the priority queue, else the head of
+//! the normal queue, makes it the `holder` and wakes it: the GIL passes
+//! directly from hand to hand and is never free while anyone waits, so no
+//! third thread can barge in. A forced holder then queues itself at the *back*
+//! of the normal queue and sleeps until the GIL is handed back to it: it
+//! cannot retake the GIL before the waiter it yielded to has run, and with the
+//! FIFO every CPU-bound thread gets its turn (round robin, one interval each).
+//! After a hand-over the drop request stays set only if another priority
+//! waiter is queued; normal waiters see `switch_number` change and grant the
+//! new holder a full interval.
+//!
+//! ## The convoy effect and its fix
+//!
+//! In CPython (bpo-7946) a thread returning from I/O waits up to a whole
+//! interval (5 ms) for a CPU-bound holder to drop the GIL, then goes to I/O
+//! again after microseconds of work: it gets one I/O operation per interval,
+//! and each extra CPU-bound thread makes it worse. Here a returning thread
+//! that is I/O-bound is a priority waiter: it requests the drop immediately
+//! and the holder hands the GIL to it first (priority over threads that were
+//! forced off, FIFO among equals, as in Ruby's hand-over queue). When it
+//! blocks again the GIL goes back to the head of the normal queue. The
+//! CPU-bound threads lose only the I/O thread's short bursts, and share the
+//! rest round robin.
+//!
+//! "I/O-bound lately" is measured, not declared: each token keeps moving
+//! averages of how long it held the GIL per tenure and how long it then
+//! stayed blocked (`held_avg`, `blocked_avg`; a forced drop counts as a tenure
+//! followed by no blocking). Only a thread that has lately spent at least as
+//! long blocked as running gets priority. Without this, a thread spinning on
+//! `time.sleep(0)` or on very short blocking calls would preempt the CPU-bound
+//! threads at every return and starve them. Time-weighted averages (rather
+//! than an average of ratios) keep a `send` that returns at once, between a
+//! short burst and a long `recv`, from costing an I/O thread its priority.
+//!
+//! Trade-off: priority lets a thread that blocks at least as long as it runs
+//! take up to about half of the GIL time regardless of how many CPU-bound
+//! threads there are, and each priority hand-over costs the CPU-bound holder
+//! one context switch. That is the intended bias (latency for I/O over
+//! throughput for CPU) — the opposite of CPython's, whose fairness among
+//! CPU-bound threads is kept but whose I/O threads starve.
 
+use std::cell::Cell;
+use std::collections::VecDeque;
 use std::marker::PhantomData;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use parking_lot::{Condvar, Mutex};
+use parking_lot::{Condvar, Mutex, MutexGuard};
+
+use super::eval_breaker::EvalBreaker;
+use super::gil_stats::{BlockingKind, GilStats};
 
 pub struct Gil {
-    locked: Mutex<bool>,
-    cond: Condvar,
+    state: Mutex<GilState>,
+    breaker: Arc<EvalBreaker>,
     /// `sys.getswitchinterval()`, in microseconds.
     switch_interval_us: AtomicU64,
+    /// Source of token ids (0 is never used, so a fresh `holder` matches no one).
+    next_token_id: AtomicU64,
+}
+
+struct GilState {
+    locked: bool,
+    holder: u64,
+    /// The waiter the GIL was handed to, until it wakes up and claims it.
+    grantee: Option<Waiter>,
+    /// The thread whose turn a priority waiter interrupted: it gets the GIL
+    /// back when the priority thread blocks again.
+    lender: Option<Waiter>,
+    switch_number: u64,
+    priority: VecDeque<Waiter>,
+    normal: VecDeque<Waiter>,
+}
+
+struct Waiter {
+    id: u64,
+    class: Class,
+    wake: Arc<Condvar>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Priority,
+    Normal,
+}
+
+/// Where a waiter waits: at the back of its class's queue, or in the
+/// lender slot (a holder forced off for a priority waiter).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Back,
+    Lender,
+}
+
+/// Weight of the newest sample in the held/blocked moving averages.
+const AVERAGE_WEIGHT: f64 = 0.25;
+
+thread_local! {
+    /// Address of the GIL this thread holds (0: none). Lets debug builds check
+    /// cheaply that objects are touched only under the right GIL.
+    static HELD_GIL: Cell<usize> = const { Cell::new(0) };
 }
 
 /// Proof that the current thread holds a GIL. Not `Send`: it cannot leave the
 /// thread that acquired it, and it exists only between acquire and release.
 pub struct GilToken {
     gil: Arc<Gil>,
+    id: u64,
+    wake: Arc<Condvar>,
+    stats: Arc<GilStats>,
+    acquired_at: Instant,
+    released_at: Instant,
+    held_last: Duration,
+    /// Moving averages, in seconds, of a tenure and of the blocking that followed it.
+    held_avg: f64,
+    blocked_avg: f64,
+    /// The GIL this thread held before taking this one (restored on release).
+    outer_held: usize,
     _not_send: PhantomData<*const ()>,
 }
 
 impl Default for Gil {
     fn default() -> Self {
-        Gil { locked: Mutex::new(false), cond: Condvar::new(), switch_interval_us: AtomicU64::new(5000) }
+        Gil {
+            state: Mutex::new(GilState {
+                locked: false,
+                holder: 0,
+                grantee: None,
+                lender: None,
+                switch_number: 0,
+                priority: VecDeque::new(),
+                normal: VecDeque::new(),
+            }),
+            breaker: Arc::new(EvalBreaker::new()),
+            switch_interval_us: AtomicU64::new(5000),
+            next_token_id: AtomicU64::new(1),
+        }
     }
 }
 
 impl Gil {
+    /// Takes the GIL for a thread that has none yet; returns its token.
     pub fn acquire(gil: &Arc<Gil>) -> GilToken {
-        let mut locked = gil.locked.lock();
-        while *locked {
-            gil.cond.wait(&mut locked);
-        }
-        *locked = true;
-        GilToken { gil: gil.clone(), _not_send: PhantomData }
+        Gil::acquire_with_stats(gil, Arc::new(GilStats::default()))
+    }
+
+    /// As `acquire`, recording into `stats` (shared with the thread's state).
+    pub fn acquire_with_stats(gil: &Arc<Gil>, stats: Arc<GilStats>) -> GilToken {
+        let now = Instant::now();
+        let mut token = GilToken {
+            gil: gil.clone(),
+            id: gil.next_token_id.fetch_add(1, Ordering::Relaxed),
+            wake: Arc::new(Condvar::new()),
+            stats,
+            acquired_at: now,
+            released_at: now,
+            held_last: Duration::ZERO,
+            held_avg: 0.0,
+            blocked_avg: 0.0,
+            outer_held: 0,
+            _not_send: PhantomData,
+        };
+        token.take(Class::Normal);
+        token
     }
 
     pub fn switch_interval(&self) -> Duration {
@@ -43,43 +218,213 @@ impl Gil {
     }
 
     pub fn set_switch_interval(&self, interval: Duration) {
-        self.switch_interval_us.store(interval.as_micros().max(1) as u64, Ordering::Relaxed);
+        let us = u64::try_from(interval.as_micros()).unwrap_or(u64::MAX).max(1);
+        self.switch_interval_us.store(us, Ordering::Relaxed);
     }
 
-    fn reacquire(&self) {
-        let mut locked = self.locked.lock();
-        while *locked {
-            self.cond.wait(&mut locked);
+    /// The interpreter's eval breaker (its `DROP_REQUEST` bit belongs to the GIL).
+    pub fn breaker(&self) -> &Arc<EvalBreaker> {
+        &self.breaker
+    }
+
+    /// How many turns there have been: times the GIL went to a thread of the
+    /// normal queue or was taken while free (hand-overs to priority threads
+    /// and back to their lender are not turns).
+    pub fn switch_number(&self) -> u64 {
+        self.state.lock().switch_number
+    }
+
+    fn address(&self) -> usize {
+        self as *const Gil as usize
+    }
+
+    /// Gives the GIL to the next waiter, or frees it. Called by the holder.
+    fn hand_over(&self, state: &mut GilState) {
+        let next = match state.priority.pop_front().or_else(|| state.lender.take()) {
+            Some(next) => Some(next),
+            None => {
+                let next = state.normal.pop_front();
+                state.switch_number += u64::from(next.is_some());
+                next
+            }
+        };
+        match next {
+            Some(next) => {
+                state.holder = next.id;
+                next.wake.notify_one();
+                state.grantee = Some(next);
+            }
+            None => state.locked = false,
         }
-        *locked = true;
-    }
-
-    fn release(&self) {
-        *self.locked.lock() = false;
-        self.cond.notify_one();
+        if state.priority.is_empty() {
+            self.breaker.clear(EvalBreaker::DROP_REQUEST);
+        } else {
+            self.breaker.set(EvalBreaker::DROP_REQUEST);
+        }
     }
 }
 
 impl GilToken {
+    /// Panics in debug builds if this thread does not hold this token's GIL.
+    #[inline]
     pub fn debug_assert_held(&self) {
-        debug_assert!(*self.gil.locked.lock(), "GIL token used while the GIL is released");
+        debug_assert_eq!(
+            HELD_GIL.with(Cell::get),
+            self.gil.address(),
+            "GIL token used while its GIL is released"
+        );
     }
-}
 
-impl GilToken {
+    pub fn gil(&self) -> &Arc<Gil> {
+        &self.gil
+    }
+
+    pub fn stats(&self) -> &Arc<GilStats> {
+        &self.stats
+    }
+
     /// Runs `f` with the GIL released. `f` is `Send`, so it cannot capture a
     /// `Value` or anything else that needs the GIL; the token is borrowed
     /// mutably for the duration, so nothing reachable through it can be used either.
-    pub fn allow_threads<F: FnOnce() -> R + Send, R: Send>(&mut self, f: F) -> R {
-        self.gil.release();
+    pub fn allow_threads<F: FnOnce() -> R + Send, R: Send>(&mut self, kind: BlockingKind, f: F) -> R {
+        self.release(kind);
         let result = f();
-        self.gil.reacquire();
+        self.reacquire();
         result
+    }
+
+    /// Releases the GIL voluntarily before a blocking call of kind `kind`.
+    pub(crate) fn release(&mut self, kind: BlockingKind) {
+        self.stats.record_release(kind);
+        self.give();
+    }
+
+    /// Takes the GIL back after a blocking call, with priority if this thread
+    /// has been I/O-bound lately.
+    pub(crate) fn reacquire(&mut self) {
+        self.average_in(self.released_at.elapsed());
+        let class = if self.held_avg <= self.blocked_avg { Class::Priority } else { Class::Normal };
+        self.take(class);
+    }
+
+    /// The holder's answer to a drop request: hands the GIL to the next waiter
+    /// and waits, at the back of the normal queue, until it comes back.
+    pub fn yield_to_waiter(&mut self) {
+        let gil = self.gil.clone();
+        let mut state = gil.state.lock();
+        if state.priority.is_empty() && state.normal.is_empty() && state.lender.is_none() {
+            gil.breaker.clear(EvalBreaker::DROP_REQUEST);
+            return;
+        }
+        self.stats.record_forced_drop();
+        self.note_released();
+        self.average_in(Duration::ZERO);
+        let lends = !state.priority.is_empty() && state.lender.is_none();
+        gil.hand_over(&mut state);
+        let start = Instant::now();
+        let place = if lends { Place::Lender } else { Place::Back };
+        self.wait_in_queue(&mut state, Class::Normal, place);
+        drop(state);
+        self.note_acquired(start);
+    }
+
+    /// Adds the last tenure, and the `blocked` time after it, to the averages.
+    fn average_in(&mut self, blocked: Duration) {
+        self.held_avg += AVERAGE_WEIGHT * (self.held_last.as_secs_f64() - self.held_avg);
+        self.blocked_avg += AVERAGE_WEIGHT * (blocked.as_secs_f64() - self.blocked_avg);
+    }
+
+    fn give(&mut self) {
+        self.note_released();
+        let mut state = self.gil.state.lock();
+        self.gil.hand_over(&mut state);
+    }
+
+    fn take(&mut self, class: Class) {
+        let start = Instant::now();
+        let gil = self.gil.clone();
+        let mut state = gil.state.lock();
+        if !state.locked {
+            state.locked = true;
+            state.holder = self.id;
+            state.switch_number += 1;
+        } else if class == Class::Priority && state.grantee.is_some() {
+            self.steal_grant(&mut state);
+            self.stats.record_priority_grant();
+        } else {
+            self.wait_in_queue(&mut state, class, Place::Back);
+            if class == Class::Priority {
+                self.stats.record_priority_grant();
+            }
+        }
+        drop(state);
+        self.note_acquired(start);
+    }
+
+    /// Takes a GIL that was handed to a waiter which has not woken up yet: it
+    /// goes back to the front of its queue and loses nothing but a wake-up.
+    fn steal_grant(&mut self, state: &mut GilState) {
+        if let Some(grantee) = state.grantee.take() {
+            match grantee.class {
+                Class::Priority => state.priority.push_front(grantee),
+                Class::Normal if state.lender.is_none() => state.lender = Some(grantee),
+                Class::Normal => state.normal.push_front(grantee),
+            }
+        }
+        state.holder = self.id;
+    }
+
+    /// Queues this thread and sleeps until the GIL is handed to it.
+    fn wait_in_queue(&mut self, state: &mut MutexGuard<'_, GilState>, class: Class, place: Place) {
+        let waiter = Waiter { id: self.id, class, wake: self.wake.clone() };
+        match (class, place) {
+            (_, Place::Lender) => state.lender = Some(waiter),
+            (Class::Priority, Place::Back) => {
+                state.priority.push_back(waiter);
+                self.request_drop();
+            }
+            (Class::Normal, Place::Back) => state.normal.push_back(waiter),
+        }
+        let mut seen = state.switch_number;
+        while !(state.locked && state.holder == self.id) {
+            let timed_out = self.wake.wait_for(state, self.gil.switch_interval()).timed_out();
+            if state.locked && state.holder == self.id {
+                break;
+            }
+            if timed_out && state.switch_number == seen {
+                self.request_drop();
+            }
+            seen = state.switch_number;
+        }
+        state.grantee = None;
+    }
+
+    /// Sets the drop request (the caller holds the state mutex).
+    fn request_drop(&self) {
+        if self.gil.breaker.bits() & EvalBreaker::DROP_REQUEST == 0 {
+            self.gil.breaker.set(EvalBreaker::DROP_REQUEST);
+            self.stats.record_drop_request();
+        }
+    }
+
+    fn note_acquired(&mut self, wait_start: Instant) {
+        let now = Instant::now();
+        self.stats.record_acquired(now - wait_start);
+        self.acquired_at = now;
+        self.outer_held = HELD_GIL.with(|h| h.replace(self.gil.address()));
+    }
+
+    fn note_released(&mut self) {
+        let now = Instant::now();
+        self.held_last = now - self.acquired_at;
+        self.stats.record_held(self.held_last);
+        self.released_at = now;
+        HELD_GIL.with(|h| h.set(self.outer_held));
     }
 }
 
 impl Drop for GilToken {
     fn drop(&mut self) {
-        self.gil.release();
+        self.give();
     }
 }
