@@ -55,6 +55,10 @@ pub fn install(ts: &mut ThreadState) {
     super::file::install(ts);
     super::constructors::install(ts);
     super::methods::install(ts);
+    let (stdin, stdout, stderr) = io::std_streams(ts);
+    set_builtin(ts, "__gilvm_stdin__", stdin);
+    set_builtin(ts, "__gilvm_stdout__", stdout);
+    set_builtin(ts, "__gilvm_stderr__", stderr);
 }
 
 pub fn set_builtin(ts: &mut ThreadState, name: &str, v: Value) {
