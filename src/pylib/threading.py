@@ -346,8 +346,6 @@ class Barrier:
     """Blocks `parties` threads until all of them have called wait()."""
 
     def __init__(self, parties, action=None, timeout=None):
-        if parties < 1:
-            raise ValueError("parties must be > 0")
         self._cond = Condition(Lock())
         self._action = action
         self._timeout = timeout
@@ -827,8 +825,10 @@ class local:
         values = self._local__dict()
         if name in values:
             return values[name]
-        raise AttributeError("'%s' object has no attribute '%s'"
-                             % (type(self).__name__, name))
+        cls = type(self)
+        # CPython's local is the C type _thread._local; say so as it does.
+        shown = '_thread._local' if cls is local else cls.__name__
+        raise AttributeError("'%s' object has no attribute '%s'" % (shown, name))
 
     def __setattr__(self, name, value):
         if name == '__dict__':
