@@ -15,6 +15,8 @@ get_ident = _thread.get_ident
 get_native_id = _thread.get_native_id
 ThreadError = _thread.error
 TIMEOUT_MAX = _thread.TIMEOUT_MAX
+# gilvm's GIL statistics and traces label threads with this (not in CPython).
+_set_thread_name = getattr(_thread, '_set_thread_name', None)
 
 __all__ = ['get_ident', 'get_native_id', 'active_count', 'Condition',
            'current_thread', 'enumerate', 'main_thread', 'TIMEOUT_MAX',
@@ -599,6 +601,8 @@ class Thread:
         try:
             self._ident = get_ident()
             self._native_id = get_native_id()
+            if _set_thread_name is not None:
+                _set_thread_name(self._name)
             with _active_lock:
                 _active[self._ident] = self
                 _limbo.pop(id(self), None)
@@ -658,6 +662,8 @@ class Thread:
     @name.setter
     def name(self, name):
         self._name = str(name)
+        if _set_thread_name is not None and self._ident == get_ident():
+            _set_thread_name(self._name)
 
     @property
     def ident(self):
@@ -702,6 +708,8 @@ class _MainThread(Thread):
         self._native_id = get_native_id()
         self._running = _allocate_lock()
         self._running.acquire()
+        if _set_thread_name is not None:
+            _set_thread_name(self._name)
         with _active_lock:
             _active[self._ident] = self
 
