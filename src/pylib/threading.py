@@ -26,6 +26,8 @@ __all__ = ['get_ident', 'get_native_id', 'active_count', 'Condition',
            'currentThread']
 
 Lock = _allocate_lock
+if hasattr(_thread, 'stack_size'):
+    stack_size = _thread.stack_size
 
 
 # ---------------------------------------------------------------- RLock
@@ -245,14 +247,15 @@ class Semaphore:
             while self._value == 0:
                 if not blocking:
                     return False
-                if timeout is not None:
-                    if deadline is None:
-                        deadline = _time() + timeout
-                    else:
-                        timeout = deadline - _time()
-                        if timeout <= 0:
-                            return False
-                self._cond.wait(timeout)
+                if timeout is None:
+                    self._cond.wait()
+                    continue
+                if deadline is None:
+                    deadline = _time() + timeout
+                remaining = deadline - _time()
+                if remaining <= 0:
+                    return False
+                self._cond.wait(remaining)
             self._value -= 1
             return True
 
@@ -463,13 +466,11 @@ def _newname(template="Thread-%d"):
 
 
 class ExceptHookArgs:
-    """What excepthook receives: the exception of a thread and the thread."""
+    """What excepthook receives: the exception of a thread and the thread.
+    Built, as CPython's, from one sequence: (type, value, traceback, thread)."""
 
-    def __init__(self, exc_type, exc_value, exc_traceback, thread):
-        self.exc_type = exc_type
-        self.exc_value = exc_value
-        self.exc_traceback = exc_traceback
-        self.thread = thread
+    def __init__(self, fields):
+        self.exc_type, self.exc_value, self.exc_traceback, self.thread = fields
 
     def _fields(self):
         return (self.exc_type, self.exc_value, self.exc_traceback, self.thread)
@@ -513,7 +514,7 @@ def _invoke_excepthook(thread):
     if hook is None:
         hook = __excepthook__
     try:
-        hook(ExceptHookArgs(exc_type, exc_value, exc_tb, thread))
+        hook(ExceptHookArgs((exc_type, exc_value, exc_tb, thread)))
     except BaseException:
         # A failing hook must not kill the thread machinery: say why once.
         _sys.excepthook(*_sys.exc_info())
@@ -854,16 +855,23 @@ class local:
 # ---------------------------------------------------------------- shutdown
 
 _atexit_calls = []
+_shutting_down = False
 
 
 def _register_atexit(func, *args, **kwargs):
     """Run func before _shutdown() joins the threads (executors use it)."""
+    if _shutting_down:
+        raise RuntimeError("can't register atexit after shutdown")
     _atexit_calls.append((func, args, kwargs))
 
 
 def _shutdown():
     """Called by the interpreter when the main script ends: wait for every
     non-daemon thread, in the order they were started."""
+    global _shutting_down
+    if _main_thread._is_stopped:
+        return
+    _shutting_down = True
     for func, args, kwargs in reversed(_atexit_calls):
         func(*args, **kwargs)
     _main_thread._stop()
