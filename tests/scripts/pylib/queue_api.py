@@ -160,3 +160,14 @@ for pr in producers:
     pr.join()
 cons.join()
 print(len(got), sorted(got) == sorted(k * 1000 + i for k in range(4) for i in range(50)))
+
+# long runs of puts and gets keep FIFO order
+big = queue.Queue()
+order = []
+for i in range(1000):
+    big.put(i)
+    if i % 3 == 0:
+        order.append(big.get())
+while not big.empty():
+    order.append(big.get())
+print(order == list(range(1000)), big.qsize())
