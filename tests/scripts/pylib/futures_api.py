@@ -55,8 +55,17 @@ except ValueError as err:
 
 # result(timeout) and the builtin TimeoutError
 gate = threading.Event()
+started = threading.Event()
+
+
+def blocked():
+    started.set()
+    return gate.wait()
+
+
 ex = ThreadPoolExecutor(max_workers=1)
-slow = ex.submit(gate.wait)
+slow = ex.submit(blocked)
+started.wait()
 try:
     slow.result(timeout=0.02)
 except TimeoutError:
@@ -99,6 +108,7 @@ with ThreadPoolExecutor(max_workers=4) as ex:
     block = threading.Event()
     quick = ex.submit(square, 2)
     stuck = ex.submit(block.wait)
+    quick.result()
     done, not_done = cf.wait([quick, stuck], timeout=0.05)
     print(quick in done, stuck in not_done)
     r = cf.wait([quick, stuck], return_when=cf.FIRST_COMPLETED)
@@ -118,12 +128,14 @@ with ThreadPoolExecutor(max_workers=4) as ex:
 
 # shutdown(cancel_futures=True) cancels what has not started
 gate = threading.Event()
+started = threading.Event()
 ex = ThreadPoolExecutor(max_workers=1)
-first = ex.submit(gate.wait)
+first = ex.submit(blocked)
 rest = [ex.submit(square, i) for i in range(3)]
-time.sleep(0.01)
+started.wait()
+ex.shutdown(wait=False, cancel_futures=True)
 gate.set()
-ex.shutdown(wait=True, cancel_futures=True)
+ex.shutdown(wait=True)
 print(first.result(), [f.cancelled() for f in rest])
 
 # the map timeout

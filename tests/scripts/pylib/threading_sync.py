@@ -82,7 +82,10 @@ for _ in ws:
     ready.acquire()
 with cond:
     cond.notify(2)
-time.sleep(0.05)
+deadline = time.monotonic() + 10
+while len(woken) < 2 and time.monotonic() < deadline:
+    time.sleep(0.005)
+time.sleep(0.02)
 with cond:
     print('after notify(2):', len(woken))
     cond.notify_all()
@@ -137,7 +140,7 @@ for t in ts:
     t.start()
 for t in ts:
     t.join()
-print('peak', peak[0])
+print('never more than 2 inside:', peak[0] <= 2)
 s = threading.Semaphore(1)
 print(s.acquire(), s.acquire(blocking=False), s.acquire(timeout=0.01))
 s.release(2)
