@@ -135,17 +135,27 @@ fn run(program: &str, script: &Path) -> RunResult {
 }
 
 /// Extracts the compared part of stderr; `None` when the run exited 0 with an empty stderr.
-fn failure_of(result: &RunResult) -> Option<Failure> {
+/// The script directory's absolute path is stripped (CPython makes the script path absolute).
+/// Only frames of files in the script's own directory count: library frames (CPython's
+/// threading.py, gilvm's bundled modules) differ between implementations.
+fn failure_of(result: &RunResult, dir: &Path) -> Option<Failure> {
     if result.status == Some(0) && result.stderr.is_empty() {
         return None;
     }
-    let lines: Vec<&str> = result.stderr.lines().collect();
+    let mut stderr = result.stderr.replace(&format!("{}/", dir.display()), "");
+    if let Ok(real) = dir.canonicalize() {
+        stderr = stderr.replace(&format!("{}/", real.display()), "");
+    }
+    let lines: Vec<&str> = stderr.lines().collect();
     let last = lines.iter().rev().find(|l| !l.trim().is_empty()).unwrap_or(&"").to_string();
-    let is_syntax = !result.stderr.contains("Traceback (most recent call last)")
+    let is_syntax = !stderr.contains("Traceback (most recent call last)")
         && ["SyntaxError", "IndentationError", "TabError"].iter().any(|k| last.starts_with(k));
     let mut failure = Failure { exit: result.status, last, ..Failure::default() };
     for (i, line) in lines.iter().enumerate() {
-        let Some(n) = traceback_line_number(line) else { continue };
+        let Some((file, n)) = traceback_frame(line) else { continue };
+        if file.contains('/') || !dir.join(file).is_file() {
+            continue;
+        }
         failure.lines.push(n);
         if is_syntax && failure.text.is_none() {
             let next = lines.get(i + 1).map(|s| s.trim()).unwrap_or("");
@@ -157,12 +167,12 @@ fn failure_of(result: &RunResult) -> Option<Failure> {
     Some(failure)
 }
 
-/// `  File "x.py", line 12, in f` → 12.
-fn traceback_line_number(line: &str) -> Option<u32> {
+/// `  File "x.py", line 12, in f` → ("x.py", 12).
+fn traceback_frame(line: &str) -> Option<(&str, u32)> {
     let rest = line.trim_start().strip_prefix("File \"")?;
-    let rest = &rest[rest.find("\", line ")? + "\", line ".len()..];
-    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
-    digits.parse().ok()
+    let end = rest.find("\", line ")?;
+    let digits: String = rest[end + "\", line ".len()..].chars().take_while(|c| c.is_ascii_digit()).collect();
+    Some((&rest[..end], digits.parse().ok()?))
 }
 
 fn format_failure(f: &Failure) -> String {
@@ -204,7 +214,7 @@ fn load_expected(script: &Path) -> Result<Expected, String> {
 }
 
 /// Compares one run with the expectations; returns a description of every difference.
-fn compare(expected: &Expected, result: &RunResult) -> Vec<String> {
+fn compare(expected: &Expected, result: &RunResult, dir: &Path) -> Vec<String> {
     let mut diffs = Vec::new();
     if result.timed_out {
         diffs.push(format!("timed out after {}s", TIMEOUT.as_secs()));
@@ -212,7 +222,7 @@ fn compare(expected: &Expected, result: &RunResult) -> Vec<String> {
     if result.stdout != expected.stdout {
         diffs.push(format!("stdout differs:\n{}", first_difference(&expected.stdout, &result.stdout)));
     }
-    let actual = failure_of(result);
+    let actual = failure_of(result, dir);
     if actual != expected.failure {
         let show = |f: &Option<Failure>| f.as_ref().map_or("exit: 0, empty stderr\n".to_string(), format_failure);
         diffs.push(format!(
@@ -256,7 +266,7 @@ fn bless(script: &Path) -> Result<(), String> {
     let write = |path: PathBuf, text: &str| std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()));
     write(script.with_extension("out"), &result.stdout)?;
     let err_path = script.with_extension("err");
-    match failure_of(&result) {
+    match failure_of(&result, script.parent().unwrap_or(Path::new("."))) {
         Some(f) => write(err_path, &format_failure(&f))?,
         None => {
             let _ = std::fs::remove_file(err_path);
@@ -322,12 +332,14 @@ fn check_script(script: &Path, binary: &str, blessing: bool, drift_check: bool) 
         Ok(e) => e,
         Err(e) => return vec![e],
     };
-    let mut problems: Vec<String> = compare(&expected, &run(binary, script))
+    let dir = script.parent().unwrap_or(Path::new("."));
+    let label = if binary == env!("CARGO_BIN_EXE_gilvm") { "gilvm" } else { binary };
+    let mut problems: Vec<String> = compare(&expected, &run(binary, script), dir)
         .into_iter()
-        .map(|p| format!("[{binary}] {p}"))
+        .map(|p| format!("[{label}] {p}"))
         .collect();
     if drift_check {
-        let drift = compare(&expected, &run("python3", script));
+        let drift = compare(&expected, &run("python3", script), dir);
         problems.extend(drift.into_iter().map(|p| format!("[python3 drift: re-bless?] {p}")));
     }
     problems
