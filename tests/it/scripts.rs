@@ -10,6 +10,11 @@
 //! text: x = (           (syntax errors only: the source line shown under `File`)
 //! ```
 //!
+//! Scripts run with their directory as cwd and their file name as argument, stdin closed, a
+//! timeout. The directory's absolute path is removed from stderr, and only traceback frames of
+//! files in that directory count (library frames differ between implementations). A script
+//! without `.err` must exit 0 with an empty stderr.
+//!
 //! Environment:
 //! - `GILVM_BLESS=1 cargo test --test it scripts` regenerates every `.out`/`.err` by running
 //!   `python3` (CPython 3.11 is the oracle).
@@ -224,11 +229,10 @@ fn compare(expected: &Expected, result: &RunResult, dir: &Path) -> Vec<String> {
     }
     let actual = failure_of(result, dir);
     if actual != expected.failure {
-        let show = |f: &Option<Failure>| f.as_ref().map_or("exit: 0, empty stderr\n".to_string(), format_failure);
         diffs.push(format!(
-            "failure differs:\n  expected: {}  actual:   {}",
-            show(&expected.failure).replace('\n', "\n            "),
-            show(&actual).replace('\n', "\n            "),
+            "failure differs:\n    expected: {}\n    actual:   {}",
+            summary(&expected.failure),
+            summary(&actual)
         ));
     }
     if !diffs.is_empty() && !result.stderr.is_empty() {
@@ -237,6 +241,13 @@ fn compare(expected: &Expected, result: &RunResult, dir: &Path) -> Vec<String> {
         diffs.push(format!("stderr (last lines):\n    {}", tail.join("\n    ")));
     }
     diffs
+}
+
+fn summary(failure: &Option<Failure>) -> String {
+    let Some(f) = failure else { return "exit 0, empty stderr".to_string() };
+    let exit = f.exit.map_or("none".to_string(), |c| c.to_string());
+    let text = f.text.as_ref().map_or(String::new(), |t| format!(", text {t:?}"));
+    format!("exit {exit}, lines {:?}{text}, last: {}", f.lines, f.last)
 }
 
 /// A short diff: the first differing line with a little context.
