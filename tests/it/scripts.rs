@@ -355,3 +355,37 @@ fn check_script(script: &Path, binary: &str, blessing: bool, drift_check: bool) 
     }
     problems
 }
+
+/// `gilvm -c CODE [args]` and `gilvm - [args]` (source from stdin) print what CPython prints.
+#[test]
+fn command_line() {
+    let binary = std::env::var("GILVM_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_gilvm").to_string());
+    let code = "import sys\nprint(sys.argv)\nprint(__name__, 6 * 7)\n";
+    let cases: [(&[&str], &str, i32, &str); 3] = [
+        (&["-c", code, "a", "b"], "", 0, "['-c', 'a', 'b']\n__main__ 42\n"),
+        (&["-", "x"], code, 0, "['-', 'x']\n__main__ 42\n"),
+        (&["-c", "import sys; sys.exit(7)"], "", 7, ""),
+    ];
+    for (args, stdin, status, stdout) in cases {
+        let output = run_with_stdin(&binary, args, stdin);
+        assert_eq!(output, (Some(status), stdout.to_string()), "{binary} {args:?}");
+    }
+}
+
+fn run_with_stdin(program: &str, args: &[&str], stdin: &str) -> (Option<i32>, String) {
+    use std::io::Write;
+    let child = Command::new(program)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
+    let Ok(mut child) = child else { return (None, format!("cannot start {program}")) };
+    if let Some(mut pipe) = child.stdin.take() {
+        let _ = pipe.write_all(stdin.as_bytes());
+    }
+    match child.wait_with_output() {
+        Ok(out) => (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned()),
+        Err(e) => (None, e.to_string()),
+    }
+}
