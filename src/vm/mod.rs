@@ -16,6 +16,7 @@ pub mod gil_workload;
 pub mod interpreter;
 pub mod runtime;
 pub mod signals;
+pub mod thread_spawn;
 pub mod thread_state;
 
 pub use crate::objects::{PyErr, PyResult};
