@@ -159,7 +159,8 @@ pub struct GilToken {
     stats: Arc<GilStats>,
     acquired_at: Instant,
     released_at: Instant,
-    held_last: Duration,
+    /// GIL time since the last voluntary release (across forced switches).
+    held_run: Duration,
     /// Moving averages, in seconds, of a tenure and of the blocking that followed it.
     held_avg: f64,
     blocked_avg: f64,
@@ -203,7 +204,7 @@ impl Gil {
             stats,
             acquired_at: now,
             released_at: now,
-            held_last: Duration::ZERO,
+            held_run: Duration::ZERO,
             held_avg: 0.0,
             blocked_avg: 0.0,
             outer_held: 0,
@@ -302,13 +303,24 @@ impl GilToken {
     /// Takes the GIL back after a blocking call, with priority if this thread
     /// has been I/O-bound lately.
     pub(crate) fn reacquire(&mut self) {
-        self.average_in(self.released_at.elapsed());
-        let class = if self.held_avg <= self.blocked_avg { Class::Priority } else { Class::Normal };
+        let held = std::mem::take(&mut self.held_run).as_secs_f64();
+        let blocked = self.released_at.elapsed().as_secs_f64();
+        self.held_avg += AVERAGE_WEIGHT * (held - self.held_avg);
+        self.blocked_avg += AVERAGE_WEIGHT * (blocked - self.blocked_avg);
+        let class = if self.io_bound() { Class::Priority } else { Class::Normal };
         self.take(class);
     }
 
+    /// Whether this thread has lately spent at least as long blocked as
+    /// holding the GIL between two blocking calls.
+    fn io_bound(&self) -> bool {
+        self.held_avg <= self.blocked_avg
+    }
+
     /// The holder's answer to a drop request: hands the GIL to the next waiter
-    /// and waits, at the back of the normal queue, until it comes back.
+    /// and waits until it comes back — in the lender slot if it made way for
+    /// a priority waiter, else at the back of the normal queue; an I/O-bound
+    /// thread caught in a short burst queues as a priority waiter instead.
     pub fn yield_to_waiter(&mut self) {
         let gil = self.gil.clone();
         let mut state = gil.state.lock();
@@ -318,20 +330,14 @@ impl GilToken {
         }
         self.stats.record_forced_drop();
         self.note_released();
-        self.average_in(Duration::ZERO);
-        let lends = !state.priority.is_empty() && state.lender.is_none();
+        let class = if self.io_bound() && self.held_run < gil.switch_interval() { Class::Priority } else { Class::Normal };
+        let lends = class == Class::Normal && !state.priority.is_empty() && state.lender.is_none();
         gil.hand_over(&mut state);
         let start = Instant::now();
         let place = if lends { Place::Lender } else { Place::Back };
-        self.wait_in_queue(&mut state, Class::Normal, place);
+        self.wait_in_queue(&mut state, class, place);
         drop(state);
         self.note_acquired(start);
-    }
-
-    /// Adds the last tenure, and the `blocked` time after it, to the averages.
-    fn average_in(&mut self, blocked: Duration) {
-        self.held_avg += AVERAGE_WEIGHT * (self.held_last.as_secs_f64() - self.held_avg);
-        self.blocked_avg += AVERAGE_WEIGHT * (blocked.as_secs_f64() - self.blocked_avg);
     }
 
     fn give(&mut self) {
@@ -416,8 +422,9 @@ impl GilToken {
 
     fn note_released(&mut self) {
         let now = Instant::now();
-        self.held_last = now - self.acquired_at;
-        self.stats.record_held(self.held_last);
+        let tenure = now - self.acquired_at;
+        self.held_run += tenure;
+        self.stats.record_held(tenure);
         self.released_at = now;
         HELD_GIL.with(|h| h.set(self.outer_held));
     }
