@@ -40,7 +40,7 @@ class _Fifo:
         self._head += 1
         # Drop the consumed prefix once it is most of the list: amortised O(1).
         if self._head > 32 and self._head * 2 > len(self._items):
-            del self._items[:self._head]
+            self._items = self._items[self._head:]
             self._head = 0
         return item
 
