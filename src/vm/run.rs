@@ -254,29 +254,27 @@ fn system_exit_code(ts: &mut ThreadState, err: &PyErr) -> i32 {
     }
 }
 
-/// Writes `text` to the process's stderr, after flushing buffered stdout so
-/// the two streams appear in order.
+/// Writes `text` to `sys.stderr` (a script's replacement, or the process's
+/// stderr after flushing buffered stdout so the two appear in order).
 pub fn write_stderr(ts: &mut ThreadState, text: &str) {
-    use std::io::Write;
-    flush_std_streams(ts);
-    let mut err = std::io::stderr().lock();
-    let _ = err.write_all(text.as_bytes());
-    let _ = err.flush();
-}
-
-/// Flushes `sys.stdout` and `sys.stderr` (the objects layer's buffered streams).
-pub fn flush_std_streams(ts: &mut ThreadState) {
-    use std::io::Write;
     if let Some(sys) = sys_module(ts) {
-        for stream in ["stdout", "stderr"] {
-            let key = ts.intern(stream);
-            if let Some(s) = sys.dict.get_str(&key) {
-                let flush = ts.intern("flush");
-                if let Ok(Some(f)) = ts.get_attr_opt(&s, &flush) {
-                    let _ = ts.call_positional(&f, &[]);
-                }
+        let key = ts.intern("stderr");
+        if let Some(stream @ (Value::Instance(_) | Value::Module(_))) = sys.dict.get_str(&key) {
+            if ts.call_method(&stream, "write", &[Value::str(text)]).is_ok() {
+                return;
             }
         }
     }
-    let _ = std::io::stdout().flush();
+    crate::builtins::io::write_stderr(text.as_bytes());
+}
+
+/// Flushes the standard streams (and a script's replacement `sys.stdout`).
+pub fn flush_std_streams(ts: &mut ThreadState) {
+    if let Some(sys) = sys_module(ts) {
+        let key = ts.intern("stdout");
+        if let Some(stream @ Value::Instance(_)) = sys.dict.get_str(&key) {
+            let _ = ts.call_method(&stream, "flush", &[]);
+        }
+    }
+    crate::builtins::io::flush_std();
 }
