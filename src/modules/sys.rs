@@ -84,7 +84,8 @@ fn exc_info(ts: &mut ThreadState, _args: Args<'_>) -> PyResult<Value> {
         return Ok(Value::tuple(vec![Value::None, Value::None, Value::None]));
     }
     let ty = Value::Type(ts.type_of(&exc));
-    Ok(Value::tuple(vec![ty, exc, Value::None]))
+    let tb = crate::vm::traceback::traceback_value(ts, &exc);
+    Ok(Value::tuple(vec![ty, exc, tb]))
 }
 
 fn exception(ts: &mut ThreadState, _args: Args<'_>) -> PyResult<Value> {

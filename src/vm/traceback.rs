@@ -32,9 +32,24 @@ fn source_line(filename: &str, line: u32) -> Option<String> {
     (!text.is_empty()).then(|| text.to_string())
 }
 
-/// `exc.__traceback__`: gilvm keeps tracebacks inside the exception, so this is `None`.
-pub(crate) fn traceback_value(_ts: &mut ThreadState, _exc: &Value) -> Value {
-    Value::None
+/// `exc.__traceback__`: `None` before the exception is raised, else a small
+/// `traceback` object (`tb_lineno`, `tb_next`) over the entries the exception keeps.
+pub fn traceback_value(ts: &mut ThreadState, exc: &Value) -> Value {
+    let Value::Instance(i) = exc else { return Value::None };
+    let Some(data) = i.exception.as_ref() else { return Value::None };
+    let entries = data.borrow().traceback.clone();
+    let object = ts.types().object.clone();
+    let class = crate::objects::types::new_type("traceback", &[object], crate::objects::Layout::Builtin, true);
+    let mut next = Value::None;
+    for entry in entries.iter().rev() {
+        let dict = Gc::new(crate::objects::PyDict::new());
+        let (lineno, tb_next) = (ts.intern("tb_lineno"), ts.intern("tb_next"));
+        dict.set_str(lineno, Value::Int(entry.line as i64));
+        dict.set_str(tb_next, next);
+        let data = Box::new(entry.clone());
+        next = Value::Native(Gc::new(crate::objects::NativeObject { class: class.clone(), data, dict: Some(dict) }));
+    }
+    next
 }
 
 /// The full report CPython prints for an uncaught exception.
