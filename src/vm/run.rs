@@ -68,12 +68,34 @@ pub fn run_source_in(
     run_code(ts, code, globals.clone(), locals, Box::default())
 }
 
-/// A new interpreter with its main thread attached, builtins and `sys` installed.
+/// Native stack of the thread the CLI runs scripts on: deep enough that the
+/// recursion limit, not the native stack, bounds ordinary deep recursion
+/// (nested `yield from`, `__repr__` chains). Only touched pages use memory.
+pub const MAIN_STACK_SIZE: usize = 256 << 20;
+
+/// A new interpreter with the current thread attached, builtins and `sys` installed.
 pub fn new_interpreter() -> ThreadState {
+    new_interpreter_on_stack(super::thread_state::DEFAULT_STACK_SIZE)
+}
+
+/// As `new_interpreter`, for a thread whose native stack is `stack_size` bytes.
+pub fn new_interpreter_on_stack(stack_size: usize) -> ThreadState {
     let interp = Runtime::get().new_interpreter();
-    let mut ts = ThreadState::attach(interp);
+    let mut ts = ThreadState::attach_with_stack(interp, stack_size, None);
     init_interpreter(&mut ts);
     ts
+}
+
+/// Runs `f` on a thread with a `MAIN_STACK_SIZE` stack and returns its result
+/// (the CLI's way to get a large native stack for the interpreter's main thread).
+pub fn with_main_stack<F: FnOnce() -> i32 + Send + 'static>(f: F) -> i32 {
+    match std::thread::Builder::new().name("main".into()).stack_size(MAIN_STACK_SIZE).spawn(f) {
+        Ok(handle) => handle.join().unwrap_or(1),
+        Err(e) => {
+            eprintln!("gilvm: cannot start the interpreter thread: {e}");
+            1
+        }
+    }
 }
 
 /// Fills a fresh interpreter: `builtins`, `sys`, `sys.modules['builtins']`.
