@@ -154,10 +154,11 @@ pub struct CompClause {
     pub depth: u32,
 }
 
-pub fn comp_clause(target: Ex, iter: Ex, ifs: Vec<Ex>) -> CompClause {
+pub fn comp_clause(target: Ex, iter: Ex, ifs: Vec<Ex>) -> R<CompClause> {
+    super::targets::check(&target.e, super::targets::Use::Assign)?;
     let (ifs, if_depth) = unwrap_all(ifs);
     let depth = target.depth.max(iter.depth).max(if_depth);
-    CompClause { comp: Comprehension { target: target.e, iter: iter.e, ifs }, depth }
+    Ok(CompClause { comp: Comprehension { target: target.e, iter: iter.e, ifs }, depth })
 }
 
 fn unwrap_clauses(clauses: Vec<CompClause>) -> (Vec<Comprehension>, u32) {
