@@ -517,6 +517,31 @@ fn frontend_syntax_errors() {
     syntax("try:\n    pass\nx = 1\n", "expected 'except' or 'finally' block", 3, 1);
     syntax("a ! b", "invalid syntax", 1, 3);
     syntax("a\0b", "source code cannot contain null bytes", 1, 1);
+    syntax("def f(x) y:\n  pass\n", "expected ':'", 1, 10);
+    syntax("try x:\n  pass\n", "expected ':'", 1, 5);
+    syntax("def f(x y):\n  pass\n", "invalid syntax", 1, 9);
+    syntax("f(a, b.c=1)", "expression cannot contain assignment, perhaps you meant \"==\"?", 1, 6);
+    syntax("x = (a=1)", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?", 1, 6);
+    syntax("S = 0o0004o0004", "invalid octal literal", 1, 10);
+}
+
+#[test]
+fn frontend_target_errors() {
+    syntax("f() = 1", "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 1);
+    syntax("x + 1 = 2", "cannot assign to expression here. Maybe you meant '==' instead of '='?", 1, 1);
+    syntax("a, f() = x", "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 4);
+    syntax("x = 5 = 6", "cannot assign to literal", 1, 5);
+    syntax("(a, 1) = x", "cannot assign to literal", 1, 5);
+    syntax("[a, b+1] = x", "cannot assign to expression", 1, 5);
+    syntax("None = 1", "cannot assign to None", 1, 1);
+    syntax("a < b = 1", "cannot assign to comparison", 1, 1);
+    syntax("for f() in x: pass", "cannot assign to function call", 1, 5);
+    syntax("[x for 1 in y]", "cannot assign to literal", 1, 8);
+    syntax("with a as f(): pass", "cannot assign to function call", 1, 11);
+    syntax("del (a, 1)", "cannot delete literal", 1, 9);
+    syntax("x.y += 1; f() += 1", "'function call' is an illegal expression for augmented assignment", 1, 11);
+    syntax("f(): int", "illegal target for annotation", 1, 1);
+    assert!(parse("a, *b.c, d[0] = x\ndel a, b.c, d[1:2]\n", "t.py", Mode::File).is_ok());
 }
 
 // ------------------------------------------------------------------ limits
