@@ -368,6 +368,7 @@ impl GilToken {
         if !state.locked {
             state.locked = true;
             state.holder = self.id;
+            gil.granted.store(self.id, Ordering::Release);
             state.switch_number += 1;
         } else if class == Class::Priority && state.grantee.is_some() {
             self.steal_grant(&mut state);
@@ -393,6 +394,7 @@ impl GilToken {
             }
         }
         state.holder = self.id;
+        self.gil.granted.store(self.id, Ordering::Release);
     }
 
     /// Queues this thread and sleeps until the GIL is handed to it.
