@@ -89,9 +89,6 @@ fn report_uncaught(ts: &mut ThreadState, func: &Value, err: PyErr) {
         Ok(s) => s.as_str().to_string(),
         Err(_) => "<object repr() failed>".to_string(),
     };
-    let exc_line = match ts.to_str(&err.value()) {
-        Ok(msg) if !msg.as_str().is_empty() => format!("{}: {}", err.class_name(), msg.as_str()),
-        _ => err.class_name(),
-    };
-    eprintln!("Exception ignored in thread started by: {func_repr}\n{exc_line}");
+    let text = format!("Exception ignored in thread started by: {func_repr}\n{}", super::traceback::format_exception(ts, &err.value()));
+    super::run::write_stderr(ts, &text);
 }
