@@ -306,7 +306,13 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// `from m import a as b`. `from __future__ import ...` compiles to
+    /// nothing: every feature gilvm knows is always on (annotations are
+    /// never evaluated anyway), so no `__future__` module is needed.
     fn import_from(&mut self, module: Option<&str>, names: &'a [Alias], level: u32) {
+        if module == Some("__future__") && level == 0 {
+            return;
+        }
         self.load_const(Constant::Int(level as i64));
         let fromlist = names.iter().map(|a| Constant::Str(a.name.clone())).collect();
         self.load_const(Constant::Tuple(fromlist));
