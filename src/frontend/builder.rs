@@ -257,12 +257,15 @@ pub fn bare_generator(loc: Loc, elt: Ex, clauses: Vec<CompClause>) -> R<Arg> {
     Ok(Arg::BareGenerator(comprehension(loc, CompKind::Gen, elt, clauses)?))
 }
 
-pub fn call(func: Ex, args: Vec<Arg>) -> R<Ex> {
-    let multiple = args.len() > 1;
-    if multiple {
+/// `func(args)`; `paren` is where the `(` is: the location CPython gives a
+/// lone generator argument.
+pub fn call(func: Ex, paren: Loc, mut args: Vec<Arg>) -> R<Ex> {
+    if args.len() > 1 {
         if let Some(Arg::BareGenerator(g)) = args.iter().find(|a| matches!(a, Arg::BareGenerator(_))) {
             return err("Generator expression must be parenthesized", g.e.loc);
         }
+    } else if let Some(Arg::BareGenerator(g)) = args.first_mut() {
+        g.e.loc = paren;
     }
     let (args, keywords, depth) = arguments(args)?;
     let loc = func.e.loc;

@@ -12,6 +12,13 @@ use super::token::Tok;
 
 pub type Spanned = (Loc, Tok, Loc);
 
+/// A token stream. A bracket still open at the end is not reported at once:
+/// CPython prefers some parser errors to it (see `parser::describe`).
+pub struct Tokens {
+    pub list: Vec<Spanned>,
+    pub unclosed: Option<Diag>,
+}
+
 /// CPython's tokenizer limits.
 const MAX_PAREN_LEVEL: usize = 200;
 const MAX_INDENT_LEVEL: usize = 100;
@@ -71,7 +78,7 @@ struct Indenter<'a> {
 }
 
 /// Tokenizes `src` completely. `base` is the location of its first character.
-pub fn tokenize(src: &str, layout: Layout, base: Loc) -> Result<Vec<Spanned>, Diag> {
+pub fn tokenize(src: &str, layout: Layout, base: Loc) -> Result<Tokens, Diag> {
     let start = match layout {
         Layout::Statements => Tok::StartFile,
         _ => Tok::StartEval,
@@ -201,19 +208,19 @@ impl<'a> Indenter<'a> {
                     Err(tab_error())
                 }
             }
-            // CPython's caret lands one past the token here.
-            _ => Err(Diag::indentation(
-                "unindent does not match any outer indentation level",
-                Loc { line: loc.line, col: loc.col + 1 },
-            )),
+            // CPython's caret lands at the end of the line here.
+            _ => {
+                let line_len = self.src[line_start..].split('\n').next().unwrap_or("").chars().count() as u32;
+                let at = Loc { line: loc.line, col: line_len };
+                Err(Diag::indentation("unindent does not match any outer indentation level", at))
+            }
         }
     }
 
-    fn finish(mut self) -> Result<Vec<Spanned>, Diag> {
+    fn finish(mut self) -> Result<Tokens, Diag> {
         if let Some(&(open, loc)) = self.brackets.last() {
-            if self.layout != Layout::Field {
-                return Err(Diag::syntax(format!("'{open}' was never closed"), loc));
-            }
+            let unclosed = Some(Diag::syntax(format!("'{open}' was never closed"), loc));
+            return Ok(Tokens { list: self.out, unclosed });
         }
         let end = self.tracker.loc_at(self.src.len());
         if self.line_has_tokens && self.layout != Layout::Field {
@@ -224,7 +231,7 @@ impl<'a> Indenter<'a> {
             self.indents.pop();
             self.out.push((eof, Tok::Dedent, eof));
         }
-        Ok(self.out)
+        Ok(Tokens { list: self.out, unclosed: None })
     }
 
     fn lex_error(&mut self, e: LexError, token_start: usize) -> Diag {
@@ -232,7 +239,8 @@ impl<'a> Indenter<'a> {
         let loc = self.tracker.loc_at(at);
         if e.incomplete {
             let end = self.tracker.loc_at(self.src.len());
-            return Diag::syntax(format!("{} (detected at line {})", e.message, end.line), loc);
+            let last_line = if self.src.ends_with('\n') { end.line - 1 } else { end.line };
+            return Diag::syntax(format!("{} (detected at line {})", e.message, last_line), loc);
         }
         if !e.message.is_empty() {
             if e.message.starts_with("unterminated string") {
@@ -247,6 +255,7 @@ impl<'a> Indenter<'a> {
                     let loc = Loc { line: loc.line, col: loc.col + 1 };
                     Diag::syntax("unexpected EOF while parsing", loc)
                 } else {
+                    let loc = Loc { line: loc.line, col: loc.col + 1 };
                     Diag::syntax("unexpected character after line continuation character", loc)
                 }
             }

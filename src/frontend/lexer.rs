@@ -126,7 +126,7 @@ fn check_number_end(lex: &Lexer<Tok>, kind: &str) -> Result<(), LexError> {
     if !(next == '_' || next.is_alphanumeric()) {
         return Ok(());
     }
-    let (start, end) = (lex.span().start, lex.span().end);
+    let end = lex.span().end;
     if lex.slice() == "0" && matches!(next, 'x' | 'X' | 'o' | 'O' | 'b' | 'B') {
         let kind = match next.to_ascii_lowercase() {
             'x' => "hexadecimal",
@@ -147,7 +147,7 @@ fn check_number_end(lex: &Lexer<Tok>, kind: &str) -> Result<(), LexError> {
     if !lex.slice().ends_with(['j', 'J']) && KEYWORDS_AFTER_NUMBER.iter().any(|kw| rest.starts_with(kw)) {
         return Ok(());
     }
-    let at = if next == '_' { end } else { start };
+    let at = if next == '_' { end } else { end - 1 };
     Err(LexError::at("invalid decimal literal", at))
 }
 
@@ -186,13 +186,16 @@ pub fn lex_string(lex: &mut Lexer<Tok>) -> Result<Box<StrLit>, LexError> {
     let end = end.min(rest.len());
     let body = &lex.remainder()[..end];
     let raw = prefix.contains('r');
+    // CPython puts the caret of a decoding error after the literal.
+    let token_end = body_start + end + quote_len;
     let value = if prefix.contains('f') {
         StrValue::FString { body: body.to_string(), raw }
     } else if prefix.contains('b') {
-        StrValue::Bytes(decode_bytes(body, raw).map_err(|(m, _)| LexError::at(m, start))?)
+        StrValue::Bytes(decode_bytes(body, raw).map_err(|(m, at)| {
+            // Only a non-ASCII character is reported at the literal's start.
+            LexError::at(m, if at == usize::MAX { start } else { token_end })
+        })?)
     } else {
-        // CPython puts the caret of a decoding error after the literal.
-        let token_end = body_start + end + quote_len;
         StrValue::Str(decode_str(body, raw).map_err(|(m, _)| LexError::at(m, token_end))?)
     };
     lex.bump(end + quote_len);

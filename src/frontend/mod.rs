@@ -10,6 +10,7 @@ pub mod ast;
 mod builder;
 pub mod error;
 mod fstring;
+mod hints;
 mod indent;
 mod lexer;
 mod parser;
@@ -52,21 +53,20 @@ pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<ast::Module, Sy
 
 /// True when `source` (an interactive input so far) needs more lines: an open
 /// bracket, an unterminated triple-quoted string, a trailing backslash, a block
-/// header without its body, or a compound statement not yet ended by a blank line.
+/// header without its body, or a compound statement not yet ended by a blank
+/// line (as CPython's REPL reads it).
 pub fn is_incomplete(source: &str) -> bool {
     let source = normalize_newlines(source);
-    match parse(&source, "<stdin>", Mode::Interactive) {
-        Ok(module) => {
+    if source.contains('\0') {
+        return false;
+    }
+    match parser::ends_too_early(&source) {
+        Some(early) => early,
+        None => {
+            let Ok(module) = parser::parse_module(&source, Mode::Interactive) else { return false };
             let compound = module.body.iter().any(|s| !is_simple(&s.kind));
             let last_line = source.strip_suffix('\n').unwrap_or(&source).rsplit('\n').next().unwrap_or("");
             compound && !last_line.trim().is_empty()
-        }
-        Err(e) => {
-            let at_end = e.line as usize >= source.lines().count().max(1);
-            e.message.starts_with("unterminated triple-quoted string literal")
-                || e.message.ends_with("was never closed")
-                || e.message == "unexpected EOF while parsing"
-                || (e.message.starts_with("expected an indented block") && at_end)
         }
     }
 }

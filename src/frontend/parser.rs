@@ -8,7 +8,8 @@ use lalrpop_util::{lalrpop_mod, ParseError};
 use super::ast::{Loc, Module};
 use super::builder::{expr_stmt, Ex, PErr, R};
 use super::error::Diag;
-use super::indent::{tokenize, Layout, Spanned};
+use super::hints::{hint, is_line_boundary};
+use super::indent::{tokenize, Layout, Spanned, Tokens};
 use super::token::Tok;
 use super::Mode;
 
@@ -48,13 +49,55 @@ pub fn parse_field(text: &str, loc: Loc) -> R<Ex> {
     }
 }
 
-fn run(tokens: &[Spanned]) -> Result<Parsed, Diag> {
+fn run(tokens: &Tokens) -> Result<Parsed, Diag> {
+    run_raw(tokens).map_err(|(e, pulled)| prefer_unclosed(e, tokens, pulled))
+}
+
+/// Runs the parser; an error comes with how many tokens had been read.
+fn run_raw(tokens: &Tokens) -> Result<Parsed, (PErr, usize)> {
     let pulled = Cell::new(0usize);
-    let stream = tokens.iter().map(|t| {
+    let stream = tokens.list.iter().map(|t| {
         pulled.set(pulled.get() + 1);
         Ok::<Spanned, Diag>(t.clone())
     });
-    python::TopParser::new().parse(stream).map_err(|e| describe(e, tokens, pulled.get()))
+    python::TopParser::new().parse(stream).map_err(|e| (e, pulled.get()))
+}
+
+/// For the REPL: `Some(true)` when `source` fails only because it ended too
+/// early, `Some(false)` when it has a real error, `None` when it parses.
+pub fn ends_too_early(source: &str) -> Option<bool> {
+    let tokens = match tokenize(source, Layout::Statements, Loc { line: 1, col: 0 }) {
+        Ok(tokens) => tokens,
+        Err(d) => {
+            let unfinished = d.message.starts_with("unterminated triple-quoted string literal")
+                || d.message == "unexpected EOF while parsing";
+            return Some(unfinished);
+        }
+    };
+    if tokens.unclosed.is_some() {
+        return Some(true);
+    }
+    match run_raw(&tokens) {
+        Ok(_) => None,
+        Err((ParseError::UnrecognizedEof { .. }, _)) => Some(true),
+        Err((ParseError::UnrecognizedToken { .. }, pulled)) => {
+            let rest = tokens.list.get(pulled.saturating_sub(1)..).unwrap_or(&[]);
+            Some(rest.iter().all(|t| t.1 == Tok::Dedent))
+        }
+        Err(_) => Some(false),
+    }
+}
+
+/// A bracket left open wins over most parser errors, as in CPython: over any
+/// error at the end of input, any specific message, and a plain "invalid
+/// syntax" on a later line than the bracket.
+fn prefer_unclosed(e: PErr, tokens: &Tokens, pulled: usize) -> Diag {
+    let at_eof = matches!(e, ParseError::UnrecognizedEof { .. });
+    let diag = describe(e, &tokens.list, pulled);
+    match &tokens.unclosed {
+        Some(u) if at_eof || diag.message != "invalid syntax" || diag.loc.line > u.loc.line => u.clone(),
+        _ => diag,
+    }
 }
 
 fn expects(expected: &[String], terminal: &str) -> bool {
@@ -72,7 +115,8 @@ fn describe(e: PErr, tokens: &[Spanned], pulled: usize) -> Diag {
                 let at = tokens.last().map_or(location, |t| t.0);
                 return Diag::indentation(block_header_message(tokens, tokens.len()), at);
             }
-            Diag::syntax("invalid syntax", location)
+            let expects = |terminal: &str| expects(&expected, terminal);
+            hint(tokens, tokens.len(), &expects).unwrap_or_else(|| Diag::syntax("invalid syntax", location))
         }
         ParseError::UnrecognizedToken { token: (loc, tok, _), expected } => {
             if tok == Tok::Indent {
@@ -87,7 +131,8 @@ fn describe(e: PErr, tokens: &[Spanned], pulled: usize) -> Diag {
             if tok == Tok::Newline && expects(&expected, ":") {
                 return Diag::syntax("expected ':'", loc);
             }
-            Diag::syntax("invalid syntax", loc)
+            let expects = |terminal: &str| expects(&expected, terminal);
+            hint(tokens, index, &expects).unwrap_or_else(|| Diag::syntax("invalid syntax", loc))
         }
         ParseError::ExtraToken { token: (loc, _, _) } => Diag::syntax("invalid syntax", loc),
     }
@@ -118,8 +163,4 @@ fn block_header_message(tokens: &[Spanned], index: usize) -> String {
         _ => return "expected an indented block".to_string(),
     };
     format!("expected an indented block after {what} on line {}", loc.line)
-}
-
-fn is_line_boundary(tok: &Tok) -> bool {
-    matches!(tok, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::StartFile | Tok::StartEval)
 }

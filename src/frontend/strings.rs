@@ -76,10 +76,11 @@ pub fn decode_str(body: &str, raw: bool) -> Result<String, EscapeError> {
     Ok(out)
 }
 
-/// Decodes the body of a bytes literal; only ASCII characters may appear in it.
+/// Decodes the body of a bytes literal; only ASCII characters may appear in it
+/// (that error's position is `usize::MAX`: the whole literal).
 pub fn decode_bytes(body: &str, raw: bool) -> Result<Vec<u8>, EscapeError> {
-    if let Some(pos) = body.find(|c: char| !c.is_ascii()) {
-        return Err(("bytes can only contain ASCII literal characters".to_string(), pos));
+    if body.contains(|c: char| !c.is_ascii()) {
+        return Err(("bytes can only contain ASCII literal characters".to_string(), usize::MAX));
     }
     if raw || !body.contains('\\') {
         return Ok(body.replace("\r\n", "\n").into_bytes());

@@ -224,7 +224,12 @@ class Random:
         # must be CPython's so that both draw the same numbers.
         setsize = 21
         if k > 5:
-            setsize += 4 ** _math.ceil(_math.log(k * 3, 4))
+            # 4 ** ceil(log(3k, 4)) in CPython; 3k is never a power of 4,
+            # so the smallest power of 4 above 3k is the same number.
+            power = 1
+            while power < k * 3:
+                power *= 4
+            setsize += power
         if n <= setsize:
             pool = list(population)
             for i in range(k):

@@ -27,7 +27,7 @@ pub(crate) fn call_type(ts: &mut ThreadState, cls: &Gc<PyType>, args: Args<'_>) 
     let init = cls.lookup(&init_name);
     let new_is_object = is_object_slot(&new, &new_name);
     let init_is_object = is_object_slot(&init, &init_name);
-    if !args.values.is_empty() && new_is_object && init_is_object {
+    if !args.values.is_empty() && new_is_object && init_is_object && cls.layout != Layout::Exception {
         return Err(ts.type_error(format!("{}() takes no arguments", cls.name)));
     }
     let obj = match new {
@@ -95,7 +95,9 @@ fn type_call(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
                     }
                 }
             }
-            Ok(Value::Type(make_class(ts, name.as_str(), bases, ns_copy)?))
+            let cls = make_class(ts, name.as_str(), bases, ns_copy)?;
+            init_subclass(ts, &cls, Args::positional_only(&[]))?;
+            Ok(Value::Type(cls))
         }
         _ => Err(ts.type_error("type() takes 1 or 3 arguments")),
     }

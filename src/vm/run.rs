@@ -64,9 +64,6 @@ pub fn run_source_in(
         Ok(code) => code,
         Err(e) => return Err(syntax_error_exception(ts, &e)),
     };
-    if filename.starts_with('<') {
-        super::traceback::remember_source(filename, source);
-    }
     let code = CodeObject::load(ts, code);
     run_code(ts, code, globals.clone(), locals, Box::default())
 }
@@ -150,11 +147,9 @@ pub fn run_file(ts: &mut ThreadState, path: &str, args: &[String]) -> i32 {
             return 2;
         }
     };
-    let dir = std::path::Path::new(path)
-        .parent()
-        .map(|p| p.to_string_lossy().into_owned())
-        .filter(|p| !p.is_empty())
-        .unwrap_or_else(|| ".".to_string());
+    let parent = std::path::Path::new(path).parent().filter(|p| !p.as_os_str().is_empty());
+    let parent = parent.unwrap_or_else(|| std::path::Path::new("."));
+    let dir = std::fs::canonicalize(parent).unwrap_or_else(|_| parent.to_path_buf()).to_string_lossy().into_owned();
     let mut argv = vec![path.to_string()];
     argv.extend_from_slice(args);
     set_argv(ts, &argv, Some(&dir));

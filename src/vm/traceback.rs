@@ -17,14 +17,6 @@ fn source_cache() -> &'static Mutex<HashMap<String, SourceLines>> {
     CACHE.get_or_init(|| Mutex::new(HashMap::new()))
 }
 
-/// Makes `source` the text shown for `filename` (for sources not read from disk).
-pub fn remember_source(filename: &str, source: &str) {
-    let lines = source.lines().map(str::to_string).collect();
-    if let Ok(mut cache) = source_cache().lock() {
-        cache.insert(filename.to_string(), Some(Arc::new(lines)));
-    }
-}
-
 fn source_line(filename: &str, line: u32) -> Option<String> {
     let mut cache = source_cache().lock().ok()?;
     let lines = cache
