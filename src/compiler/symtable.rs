@@ -359,10 +359,8 @@ impl Builder<'_> {
         Ok(())
     }
 
+    /// As CPython: a prior use or binding is reported before "module level".
     fn nonlocal(&mut self, name: &str, loc: Loc) -> Result<(), SyntaxError> {
-        if self.current().kind == CodeKind::Module {
-            return Err(self.error_at("nonlocal declaration not allowed at module level".into(), loc));
-        }
         let flags = self.flags(name);
         let problem = if flags & DEF_PARAM != 0 {
             Some("is parameter and nonlocal")
@@ -377,6 +375,9 @@ impl Builder<'_> {
         };
         if let Some(p) = problem {
             return Err(self.error_at(format!("name '{name}' {p}"), loc));
+        }
+        if self.current().kind == CodeKind::Module {
+            return Err(self.error_at("nonlocal declaration not allowed at module level".into(), loc));
         }
         self.add(name, DEF_NONLOCAL);
         self.current().nonlocal_locs.push((name.to_string(), loc));

@@ -223,6 +223,7 @@ fn source_errors_match_cpython() {
         ("continue", "'continue' not properly in loop", 1, 1),
         ("def f():\n    nonlocal x\n", "no binding for nonlocal 'x' found", 2, 5),
         ("nonlocal x", "nonlocal declaration not allowed at module level", 1, 1),
+        ("x = 1\nnonlocal x", "name 'x' is assigned to before nonlocal declaration", 2, 1),
         ("def f():\n    x = 1\n    global x\n", "name 'x' is assigned to before global declaration", 3, 5),
         ("def f():\n    print(x)\n    global x\n", "name 'x' is used prior to global declaration", 3, 5),
         ("def f(x):\n    global x\n", "name 'x' is parameter and global", 2, 5),
