@@ -145,7 +145,7 @@ def _source_line(filename, lineno):
             for number, line in enumerate(f, 1):
                 if number == lineno:
                     return line.strip()
-    except (OSError, UnicodeDecodeError):
+    except (OSError, ValueError):
         pass
     return ''
 
