@@ -74,3 +74,26 @@ impl fmt::Display for SyntaxError {
 }
 
 impl std::error::Error for SyntaxError {}
+
+/// An error found inside the front end, before it is given its file name and
+/// line text. The caret goes under `loc` (offset = column + 1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diag {
+    pub kind: SyntaxErrorKind,
+    pub message: String,
+    pub loc: super::ast::Loc,
+}
+
+impl Diag {
+    pub fn syntax(message: impl Into<String>, loc: super::ast::Loc) -> Diag {
+        Diag { kind: SyntaxErrorKind::SyntaxError, message: message.into(), loc }
+    }
+
+    pub fn indentation(message: impl Into<String>, loc: super::ast::Loc) -> Diag {
+        Diag { kind: SyntaxErrorKind::IndentationError, message: message.into(), loc }
+    }
+
+    pub fn into_error(self, filename: &str, source: &str) -> SyntaxError {
+        SyntaxError::new(self.kind, self.message, filename, source, self.loc.line, self.loc.col + 1)
+    }
+}

@@ -23,7 +23,6 @@ f = filter(None, [1, 0, 2])
 print(type(f).__name__, list(f))
 e = enumerate('q')
 print(type(e).__name__, next(e))
-print(type(reversed([1])).__name__, type(iter([])).__name__)
 calls = []
 def sentinel():
     calls.append(1)

@@ -32,8 +32,6 @@ print(n)
 sys.stdout.flush()
 sys.stderr.flush()
 print('sys' in sys.modules, type(sys.modules).__name__, sys.modules['sys'] is sys)
-print(sys.platform in ('linux', 'darwin', 'win32'), sys.byteorder in ('little', 'big'))
-print(type(sys.path).__name__, sys.stdin is not None)
 print(sys.__name__, __name__)
 import sys as system
 print(system is sys)

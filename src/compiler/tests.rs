@@ -1,0 +1,271 @@
+//! Unit tests of the compiler, on hand-built ASTs (the golden tests in
+//! `tests/golden` cover real source).
+
+use std::sync::Arc;
+
+use crate::bytecode::{Code, CodeKind, Constant, Instruction};
+use crate::frontend::ast::{self, *};
+use crate::frontend::Mode;
+
+fn at(line: u32) -> Loc {
+    Loc { line, col: 0 }
+}
+
+fn e(kind: ExprKind) -> Expr {
+    Expr::new(at(1), kind)
+}
+
+fn name(n: &str) -> Expr {
+    e(ExprKind::Name(n.into()))
+}
+
+fn int(i: i64) -> Expr {
+    e(ExprKind::Constant(ast::Constant::Int(i)))
+}
+
+fn call(f: Expr, args: Vec<Expr>) -> Expr {
+    e(ExprKind::Call { func: Box::new(f), args, keywords: vec![] })
+}
+
+fn attr(v: Expr, a: &str) -> Expr {
+    e(ExprKind::Attribute { value: Box::new(v), attr: a.into() })
+}
+
+fn st(kind: StmtKind) -> Stmt {
+    Stmt::new(at(1), kind)
+}
+
+fn assign(t: Expr, v: Expr) -> Stmt {
+    st(StmtKind::Assign { targets: vec![t], value: v })
+}
+
+fn expr_stmt(x: Expr) -> Stmt {
+    st(StmtKind::Expr(x))
+}
+
+fn param(n: &str) -> Param {
+    Param { loc: at(1), name: n.into(), annotation: None }
+}
+
+fn def(n: &str, params: &[&str], body: Vec<Stmt>) -> Stmt {
+    st(StmtKind::FunctionDef(Box::new(FunctionDef {
+        name: n.into(),
+        params: Parameters { args: params.iter().map(|p| param(p)).collect(), ..Default::default() },
+        body,
+        decorators: vec![],
+        returns: None,
+    })))
+}
+
+fn class(n: &str, body: Vec<Stmt>) -> Stmt {
+    st(StmtKind::ClassDef(Box::new(ClassDef { name: n.into(), bases: vec![], keywords: vec![], body, decorators: vec![] })))
+}
+
+fn ret(v: Expr) -> Stmt {
+    st(StmtKind::Return(Some(v)))
+}
+
+fn compile_ok(body: Vec<Stmt>) -> Arc<Code> {
+    let module = Module { body };
+    let (code, bad) = super::compile_checked(&module, "", "t.py", Mode::File).expect("compiles");
+    assert!(bad.is_empty(), "inconsistent stack in {bad:?}\n{}", crate::bytecode::dis::disassemble(&code));
+    code
+}
+
+fn compile_err(body: Vec<Stmt>) -> String {
+    let module = Module { body };
+    super::compile(&module, "", "t.py", Mode::File).expect_err("must fail").message
+}
+
+fn nested(code: &Code, name: &str) -> Arc<Code> {
+    code.constants
+        .iter()
+        .find_map(|c| match c {
+            Constant::Code(c) if c.name == name => Some(c.clone()),
+            _ => None,
+        })
+        .expect("nested code")
+}
+
+#[test]
+fn module_assignment_uses_names() {
+    let code = compile_ok(vec![assign(name("x"), int(1)), expr_stmt(call(name("print"), vec![name("x")]))]);
+    assert_eq!(code.names, vec!["x", "print"]);
+    assert!(code.instructions.contains(&Instruction::StoreName(0)));
+    assert_eq!(code.instructions.last(), Some(&Instruction::ReturnValue));
+    assert_eq!(code.instructions.len(), code.lines.len());
+}
+
+#[test]
+fn function_locals_are_fast_and_globals_global() {
+    let f = def("f", &["a"], vec![assign(name("b"), name("a")), ret(call(name("len"), vec![name("b")]))]);
+    let code = compile_ok(vec![f]);
+    let f = nested(&code, "f");
+    assert_eq!(f.varnames, vec!["a", "b"]);
+    assert_eq!(f.argcount, 1);
+    assert!(f.instructions.contains(&Instruction::LoadFast(0)));
+    assert!(f.instructions.contains(&Instruction::StoreFast(1)));
+    assert!(f.instructions.contains(&Instruction::LoadGlobal(0)));
+    assert_eq!(f.constants[0], Constant::None, "no docstring");
+}
+
+#[test]
+fn closures_make_cells_and_freevars() {
+    let inner = def("g", &[], vec![ret(name("x"))]);
+    let outer = def("f", &["x"], vec![inner, ret(name("g"))]);
+    let code = compile_ok(vec![outer]);
+    let f = nested(&code, "f");
+    assert_eq!(f.cellvars, vec!["x"]);
+    assert_eq!(f.cell_params, vec![(0, 0)]);
+    let g = nested(&f, "g");
+    assert_eq!(g.freevars, vec!["x"]);
+    assert_eq!(g.qualname, "f.<locals>.g");
+    assert!(g.instructions.contains(&Instruction::LoadDeref(0)));
+    assert!(f.instructions.contains(&Instruction::LoadClosure(0)));
+}
+
+#[test]
+fn super_gives_methods_a_class_cell() {
+    let m = def("m", &["self"], vec![ret(call(attr(call(name("super"), vec![]), "m"), vec![]))]);
+    let code = compile_ok(vec![class("C", vec![m])]);
+    let body = nested(&code, "C");
+    assert_eq!(body.kind, CodeKind::Class);
+    assert_eq!(body.cellvars, vec!["__class__"]);
+    assert!(body.names.contains(&"__classcell__".to_string()));
+    let m = nested(&body, "m");
+    assert_eq!(m.freevars, vec!["__class__"]);
+    assert_eq!(m.qualname, "C.m");
+}
+
+#[test]
+fn try_finally_with_return_in_loop_is_consistent() {
+    let fin = vec![expr_stmt(call(name("cleanup"), vec![]))];
+    let body = vec![st(StmtKind::Try {
+        body: vec![ret(int(1))],
+        handlers: vec![ExceptHandler { loc: at(1), typ: Some(name("E")), name: Some("e".into()), body: vec![st(StmtKind::Break)] }],
+        orelse: vec![st(StmtKind::Continue)],
+        finalbody: fin,
+    })];
+    let f = def("f", &[], vec![st(StmtKind::For { target: name("i"), iter: name("xs"), body, orelse: vec![] })]);
+    let code = compile_ok(vec![f]);
+    let f = nested(&code, "f");
+    assert!(!f.exception_table.is_empty());
+    assert!(f.max_stack >= 4);
+}
+
+#[test]
+fn with_statement_is_consistent() {
+    let w = st(StmtKind::With {
+        items: vec![WithItem { context: call(name("open"), vec![]), target: Some(name("f")) }],
+        body: vec![ret(name("f"))],
+    });
+    let code = compile_ok(vec![def("g", &[], vec![w])]);
+    let g = nested(&code, "g");
+    assert!(g.instructions.contains(&Instruction::WithExceptStart));
+}
+
+#[test]
+fn errors_have_cpython_wording() {
+    assert_eq!(compile_err(vec![ret(int(1))]), "'return' outside function");
+    assert_eq!(compile_err(vec![st(StmtKind::Break)]), "'break' outside loop");
+    assert_eq!(compile_err(vec![st(StmtKind::Continue)]), "'continue' not properly in loop");
+    assert_eq!(compile_err(vec![st(StmtKind::Nonlocal(vec!["x".into()]))]), "nonlocal declaration not allowed at module level");
+    assert_eq!(compile_err(vec![def("f", &[], vec![st(StmtKind::Nonlocal(vec!["x".into()]))])]), "no binding for nonlocal 'x' found");
+    assert_eq!(compile_err(vec![def("f", &["a", "a"], vec![])]), "duplicate argument 'a' in function definition");
+    assert_eq!(
+        compile_err(vec![assign(int(1), name("x"))]),
+        "cannot assign to literal here. Maybe you meant '==' instead of '='?"
+    );
+    assert_eq!(compile_err(vec![st(StmtKind::Delete(vec![int(1)]))]), "cannot delete literal");
+    let meta = Keyword { loc: at(1), arg: Some("metaclass".into()), value: name("M") };
+    let c = st(StmtKind::ClassDef(Box::new(ClassDef { name: "C".into(), bases: vec![], keywords: vec![meta], body: vec![], decorators: vec![] })));
+    assert_eq!(compile_err(vec![c]), "gilvm does not support metaclasses");
+}
+
+#[test]
+fn too_many_nested_blocks() {
+    let mut body = vec![st(StmtKind::Pass)];
+    for _ in 0..21 {
+        body = vec![st(StmtKind::While { test: name("x"), body, orelse: vec![] })];
+    }
+    assert_eq!(compile_err(body), "too many statically nested blocks");
+}
+
+#[test]
+fn negative_literals_fold() {
+    let neg = e(ExprKind::UnaryOp { op: ast::UnaryOp::USub, operand: Box::new(int(5)) });
+    let code = compile_ok(vec![assign(name("x"), neg)]);
+    assert!(code.constants.contains(&Constant::Int(-5)));
+    assert!(!code.instructions.iter().any(|i| matches!(i, Instruction::Unary(_))));
+}
+
+/// Compiles real source; returns the error as `(message, line, offset)`.
+fn source_error(src: &str) -> Option<(String, u32, u32)> {
+    let module = match crate::frontend::parse(src, "t.py", Mode::File) {
+        Ok(m) => m,
+        Err(e) => return Some((e.message, e.line, e.offset)),
+    };
+    match super::compile_checked(&module, src, "t.py", Mode::File) {
+        Ok((_, bad)) => {
+            assert!(bad.is_empty(), "inconsistent stack in {bad:?} for {src:?}");
+            None
+        }
+        Err(e) => Some((e.message, e.line, e.offset)),
+    }
+}
+
+#[test]
+fn source_errors_match_cpython() {
+    let cases: &[(&str, &str, u32, u32)] = &[
+        ("return 1", "'return' outside function", 1, 1),
+        ("yield 1", "'yield' outside function", 1, 1),
+        ("break", "'break' outside loop", 1, 1),
+        ("continue", "'continue' not properly in loop", 1, 1),
+        ("def f():\n    nonlocal x\n", "no binding for nonlocal 'x' found", 2, 5),
+        ("nonlocal x", "nonlocal declaration not allowed at module level", 1, 1),
+        ("def f():\n    x = 1\n    global x\n", "name 'x' is assigned to before global declaration", 3, 5),
+        ("def f():\n    print(x)\n    global x\n", "name 'x' is used prior to global declaration", 3, 5),
+        ("def f(x):\n    global x\n", "name 'x' is parameter and global", 2, 5),
+        ("def f(x):\n    nonlocal x\n", "name 'x' is parameter and nonlocal", 2, 5),
+        ("1 = x", "cannot assign to literal here. Maybe you meant '==' instead of '='?", 1, 1),
+        ("f() = 1", "cannot assign to function call here. Maybe you meant '==' instead of '='?", 1, 1),
+        ("del 1", "cannot delete literal", 1, 5),
+        ("del f()", "cannot delete function call", 1, 5),
+        ("def f(a, a): pass", "duplicate argument 'a' in function definition", 1, 10),
+        ("*a = 1", "starred assignment target must be in a list or tuple", 1, 1),
+        ("*a, *b = 1", "multiple starred expressions in assignment", 1, 1),
+        ("f(a=1, a=2)", "keyword argument repeated: a", 1, 8),
+        ("(a, 1) = 2", "cannot assign to literal", 1, 5),
+        ("for 1 in x: pass", "cannot assign to literal", 1, 5),
+        ("def g():\n  from m import *", "import * only allowed at module level", 2, 3),
+        ("class C:\n  yield 1", "'yield' outside function", 2, 3),
+        ("[(yield x) for x in y]", "'yield' inside list comprehension", 1, 3),
+        ("class C(metaclass=M): pass", "gilvm does not support metaclasses", 1, 9),
+        ("for x in y:\n  def f():\n    break\n", "'break' outside loop", 3, 5),
+        ("while 1:\n  class C:\n    continue\n", "'continue' not properly in loop", 3, 5),
+        ("with a as 1: pass", "cannot assign to literal", 1, 11),
+        ("x = *a", "can't use starred expression here", 1, 5),
+        ("None = 1", "cannot assign to None", 1, 1),
+    ];
+    let mut wrong = Vec::new();
+    for (src, msg, line, offset) in cases {
+        let got = source_error(src);
+        if got != Some((msg.to_string(), *line, *offset)) {
+            wrong.push(format!("{src:?}: expected {msg:?} at {line}:{offset}, got {got:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}
+
+#[test]
+fn nested_blocks_from_source() {
+    let mut src = String::new();
+    for depth in 0..21 {
+        src.push_str(&"    ".repeat(depth));
+        src.push_str("while x:\n");
+    }
+    src.push_str(&"    ".repeat(21));
+    src.push_str("pass\n");
+    let err = source_error(&src).expect("too deep");
+    assert_eq!(err.0, "too many statically nested blocks");
+}

@@ -1,0 +1,150 @@
+//! CPython's more specific wordings of a syntax error, found by looking at the
+//! tokens around the point where the parser stopped.
+
+use super::ast::Loc;
+use super::error::Diag;
+use super::indent::Spanned;
+use super::token::Tok;
+
+/// A better message for an unexpected `tokens[index]` (the end of input when
+/// `index == tokens.len()`), given the terminals the parser `expects`, or
+/// `None` for plain "invalid syntax".
+pub fn hint(tokens: &[Spanned], index: usize, expects: &dyn Fn(&str) -> bool) -> Option<Diag> {
+    if expects("except") && expects("finally") && !expects("else") {
+        let here = tokens.get(index).map(|t| t.0);
+        let at = if only_dedents_from(tokens, index) { last_newline(tokens, index).or(here)? } else { here? };
+        return Some(Diag::syntax("expected 'except' or 'finally' block", at));
+    }
+    let (_, tok, _) = tokens.get(index)?;
+    let prev = index.checked_sub(1).and_then(|i| tokens.get(i)).map(|t| &t.1);
+    if expects("else") && !expects("elif") && *tok != Tok::Else {
+        let if_index = matching_if(tokens, index)?;
+        let start = expression_start(tokens, if_index.checked_sub(1)?);
+        return Some(Diag::syntax("expected 'else' after 'if' expression", tokens.get(start)?.0));
+    }
+    let prev = prev?;
+    if starts_operand(tok) && ends_operand(prev) {
+        if let Some((_, Tok::Name(name), _)) = tokens.get(index - 1) {
+            let line_start = index < 2 || is_line_boundary(&tokens[index - 2].1);
+            if line_start && (name == "print" || name == "exec") {
+                let message = format!("Missing parentheses in call to '{name}'. Did you mean {name}(...)?");
+                return Some(Diag::syntax(message, tokens[index - 1].0));
+            }
+        }
+        if bracket_depth(&tokens[..index]) > 0 {
+            let start = expression_start(tokens, index - 1);
+            let at = tokens.get(start)?.0;
+            return Some(Diag::syntax("invalid syntax. Perhaps you forgot a comma?", at));
+        }
+    }
+    None
+}
+
+fn only_dedents_from(tokens: &[Spanned], index: usize) -> bool {
+    tokens.get(index..).unwrap_or(&[]).iter().all(|t| t.1 == Tok::Dedent)
+}
+
+fn last_newline(tokens: &[Spanned], index: usize) -> Option<Loc> {
+    tokens.get(..index).unwrap_or(tokens).iter().rev().find(|t| t.1 == Tok::Newline).map(|t| t.0)
+}
+
+pub fn is_line_boundary(tok: &Tok) -> bool {
+    matches!(tok, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::StartFile | Tok::StartEval)
+}
+
+fn bracket_depth(tokens: &[Spanned]) -> i64 {
+    tokens.iter().fold(0, |d, t| d + t.1.opens().is_some() as i64 - t.1.closes().is_some() as i64)
+}
+
+fn starts_operand(tok: &Tok) -> bool {
+    matches!(
+        tok,
+        Tok::Name(_) | Tok::Number(_) | Tok::Str(_) | Tok::True | Tok::False | Tok::None | Tok::Ellipsis
+            | Tok::LPar | Tok::LSqb | Tok::LBrace
+    )
+}
+
+fn ends_operand(tok: &Tok) -> bool {
+    matches!(
+        tok,
+        Tok::Name(_) | Tok::Number(_) | Tok::Str(_) | Tok::True | Tok::False | Tok::None | Tok::Ellipsis
+            | Tok::RPar | Tok::RSqb | Tok::RBrace
+    )
+}
+
+/// The `if` of the conditional expression being parsed at `index`.
+fn matching_if(tokens: &[Spanned], index: usize) -> Option<usize> {
+    let mut depth = 0i64;
+    for i in (0..index).rev() {
+        let tok = &tokens[i].1;
+        if tok.closes().is_some() {
+            depth += 1;
+        } else if tok.opens().is_some() {
+            if depth == 0 {
+                return None;
+            }
+            depth -= 1;
+        } else if depth == 0 && *tok == Tok::If {
+            return Some(i);
+        } else if depth == 0 && is_line_boundary(tok) {
+            return None;
+        }
+    }
+    None
+}
+
+/// Index of the first token of the expression that ends at `tokens[last]`:
+/// walks back over balanced brackets to a separator at the same level.
+fn expression_start(tokens: &[Spanned], last: usize) -> usize {
+    let mut depth = 0i64;
+    let mut i = last;
+    loop {
+        let tok = &tokens[i].1;
+        if tok.closes().is_some() {
+            depth += 1;
+        } else if tok.opens().is_some() {
+            if depth == 0 {
+                return i + 1;
+            }
+            depth -= 1;
+        } else if depth == 0 && separates_expressions(tok) {
+            return i + 1;
+        }
+        if i == 0 {
+            return 0;
+        }
+        i -= 1;
+    }
+}
+
+fn separates_expressions(tok: &Tok) -> bool {
+    is_line_boundary(tok)
+        || matches!(
+            tok,
+            Tok::Comma
+                | Tok::Assign
+                | Tok::Colon
+                | Tok::Semi
+                | Tok::If
+                | Tok::Else
+                | Tok::For
+                | Tok::Lambda
+                | Tok::Return
+                | Tok::Yield
+                | Tok::Del
+                | Tok::Assert
+                | Tok::Raise
+                | Tok::While
+                | Tok::With
+                | Tok::As
+                | Tok::Import
+                | Tok::From
+                | Tok::Elif
+                | Tok::Walrus
+                | Tok::Arrow
+                | Tok::PlusEqual
+                | Tok::MinusEqual
+                | Tok::StarEqual
+                | Tok::SlashEqual
+        )
+}
