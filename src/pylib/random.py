@@ -219,8 +219,7 @@ class Random:
 
     def sample(self, population, k, *, counts=None):
         """k distinct elements of population, in selection order."""
-        if isinstance(population, _UNORDERED_TYPES) or \
-                not hasattr(population, '__getitem__'):
+        if isinstance(population, _UNORDERED_TYPES):
             raise TypeError("Population must be a sequence.  "
                             "For dicts or sets, use sorted(d).")
         n = len(population)
