@@ -19,6 +19,12 @@ mod unwind;
 #[cfg(test)]
 mod tests;
 
+#[cfg(test)]
+thread_local! {
+    /// Deepest native stack use seen by `Compiler::enter_expr` (tests only).
+    static STACK_HIGH_WATER: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -29,12 +35,25 @@ use crate::frontend::ast::{self, Loc};
 use crate::frontend::{Mode, SyntaxError, SyntaxErrorKind};
 
 use assemble::{Handler, Label};
-use symtable::{ScopeKey, SymbolTable};
+use symtable::{ScopeKey, StackGuard, SymbolTable};
 use unwind::FBlock;
 
 /// Compiles a parsed module. `source` supplies the line text of `SyntaxError`s.
 pub fn compile(module: &ast::Module, source: &str, filename: &str, mode: Mode) -> Result<Arc<Code>, SyntaxError> {
-    compile_checked(module, source, filename, mode).map(|(code, _)| code)
+    compile_checked(module, source, filename, mode, DEFAULT_STACK_BUDGET).map(|(code, _)| code)
+}
+
+/// `compile` for a caller that knows how much native stack remains (a
+/// thread with a small stack): nesting that would use more than
+/// `stack_budget` bytes is a `SyntaxError` instead of a stack overflow.
+pub fn compile_with_stack_budget(
+    module: &ast::Module,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    stack_budget: usize,
+) -> Result<Arc<Code>, SyntaxError> {
+    compile_checked(module, source, filename, mode, stack_budget).map(|(code, _)| code)
 }
 
 /// `compile`, also returning the qualnames of code objects whose stack
@@ -44,8 +63,10 @@ fn compile_checked(
     source: &str,
     filename: &str,
     mode: Mode,
+    stack_budget: usize,
 ) -> Result<(Arc<Code>, Vec<String>), SyntaxError> {
-    let table = symtable::build(module, source, filename)?;
+    let guard = StackGuard::new(stack_budget);
+    let table = symtable::build(module, source, filename, guard)?;
     let mut c = Compiler {
         table,
         source,
@@ -53,6 +74,7 @@ fn compile_checked(
         units: Vec::new(),
         interactive: mode == Mode::Interactive,
         stack_errors: Vec::new(),
+        guard,
     };
     c.enter_scope(0, 1);
     match mode {
@@ -138,7 +160,13 @@ struct Compiler<'a> {
     interactive: bool,
     /// Code objects whose stack-depth analysis was inconsistent.
     stack_errors: Vec<String>,
+    guard: StackGuard,
 }
+
+/// Native stack the compiler may use by default: enough for the deepest
+/// tree the front end builds (`MAX_DEPTH`) with room to spare.
+pub const DEFAULT_STACK_BUDGET: usize = 4 << 20;
+
 
 impl<'a> Compiler<'a> {
     fn unit(&mut self) -> &mut Unit<'a> {
@@ -160,6 +188,15 @@ impl<'a> Compiler<'a> {
 
     fn scope_id(&self, key: ScopeKey, loc: Loc) -> Result<usize, SyntaxError> {
         self.table.scope_for(key).ok_or_else(|| self.error("internal compiler error: unknown scope", loc))
+    }
+
+    /// Refuses to recurse further when the native stack budget is spent.
+    fn check_stack(&self, loc: Loc) -> Result<(), SyntaxError> {
+        if self.guard.ok() {
+            Ok(())
+        } else {
+            Err(self.error(symtable::TOO_DEEP, loc))
+        }
     }
 
     // ---- emission -----------------------------------------------------------

@@ -138,12 +138,19 @@ pub fn mangle<'n>(private: Option<&str>, name: &'n str) -> std::borrow::Cow<'n, 
     name.into()
 }
 
-pub fn build(module: &Module, source: &str, filename: &str) -> Result<SymbolTable, SyntaxError> {
-    let mut b = Builder { table: SymbolTable { scopes: Vec::new(), by_node: HashMap::new() }, stack: Vec::new(), source, filename };
+/// Builds the table; `stack` bounds the native stack the walk may use.
+pub fn build(module: &Module, source: &str, filename: &str, stack: StackGuard) -> Result<SymbolTable, SyntaxError> {
+    let mut b = Builder {
+        table: SymbolTable { scopes: Vec::new(), by_node: HashMap::new() },
+        stack: Vec::new(),
+        source,
+        filename,
+        guard: stack,
+    };
     b.table.scopes.push(Scope::new(CodeKind::Module, "<module>", "<module>".into(), None));
     b.stack.push(0);
     b.stmts(&module.body)?;
-    analyze(&mut b.table, 0, &HashSet::new()).map_err(|(msg, loc)| b.error_at(msg, loc))?;
+    analyze(&mut b.table, 0, &HashSet::new(), b.guard).map_err(|(msg, loc)| b.error_at(msg, loc))?;
     Ok(b.table)
 }
 
@@ -152,6 +159,37 @@ struct Builder<'s> {
     stack: Vec<usize>,
     source: &'s str,
     filename: &'s str,
+    guard: StackGuard,
+}
+
+/// Bounds the native stack a recursive walk uses: a tree deeper than the
+/// budget allows becomes a `SyntaxError`, never a stack overflow.
+#[derive(Debug, Clone, Copy)]
+pub struct StackGuard {
+    base: usize,
+    budget: usize,
+}
+
+pub const TOO_DEEP: &str = "too many nested expressions: maximum recursion depth exceeded during compilation";
+
+impl StackGuard {
+    pub fn new(budget: usize) -> StackGuard {
+        StackGuard { base: stack_address(), budget }
+    }
+
+    /// Whether the walk may go one level deeper.
+    pub fn ok(self) -> bool {
+        let used = self.base.saturating_sub(stack_address());
+        #[cfg(test)]
+        super::STACK_HIGH_WATER.with(|c| c.set(c.get().max(used)));
+        used <= self.budget
+    }
+}
+
+/// An approximation of the current native stack pointer.
+fn stack_address() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
 }
 
 impl Builder<'_> {
@@ -206,6 +244,9 @@ impl Builder<'_> {
     }
 
     fn stmt(&mut self, s: &Stmt) -> Result<(), SyntaxError> {
+        if !self.guard.ok() {
+            return Err(self.error_at(TOO_DEEP.into(), s.loc));
+        }
         match &s.kind {
             StmtKind::Expr(e) => self.expr(e),
             StmtKind::Assign { targets, value } => {
@@ -318,10 +359,8 @@ impl Builder<'_> {
         Ok(())
     }
 
+    /// As CPython: a prior use or binding is reported before "module level".
     fn nonlocal(&mut self, name: &str, loc: Loc) -> Result<(), SyntaxError> {
-        if self.current().kind == CodeKind::Module {
-            return Err(self.error_at("nonlocal declaration not allowed at module level".into(), loc));
-        }
         let flags = self.flags(name);
         let problem = if flags & DEF_PARAM != 0 {
             Some("is parameter and nonlocal")
@@ -336,6 +375,9 @@ impl Builder<'_> {
         };
         if let Some(p) = problem {
             return Err(self.error_at(format!("name '{name}' {p}"), loc));
+        }
+        if self.current().kind == CodeKind::Module {
+            return Err(self.error_at("nonlocal declaration not allowed at module level".into(), loc));
         }
         self.add(name, DEF_NONLOCAL);
         self.current().nonlocal_locs.push((name.to_string(), loc));
@@ -406,6 +448,9 @@ impl Builder<'_> {
     }
 
     fn expr(&mut self, e: &Expr) -> Result<(), SyntaxError> {
+        if !self.guard.ok() {
+            return Err(self.error_at(TOO_DEEP.into(), e.loc));
+        }
         match &e.kind {
             ExprKind::Name(n) => {
                 self.add(n, USE);
@@ -531,8 +576,17 @@ type AnalyzeError = (String, Loc);
 
 /// Resolves every name of scope `id`, given the names `bound` by enclosing
 /// functions. Returns the names this scope needs from outside (its freevars).
-fn analyze(table: &mut SymbolTable, id: usize, bound: &HashSet<String>) -> Result<HashSet<String>, AnalyzeError> {
+fn analyze(
+    table: &mut SymbolTable,
+    id: usize,
+    bound: &HashSet<String>,
+    guard: StackGuard,
+) -> Result<HashSet<String>, AnalyzeError> {
     let scope = &mut table.scopes[id];
+    if !guard.ok() {
+        let loc = scope.nonlocal_locs.first().map_or(Loc { line: 1, col: 0 }, |(_, l)| *l);
+        return Err((TOO_DEEP.into(), loc));
+    }
     let function_like = scope.is_function_like();
     for (name, loc) in &scope.nonlocal_locs {
         if !bound.contains(name) {
@@ -579,7 +633,7 @@ fn analyze(table: &mut SymbolTable, id: usize, bound: &HashSet<String>) -> Resul
     let children = scope.children.clone();
     let mut needed = HashSet::new();
     for child in children {
-        needed.extend(analyze(table, child, &child_bound)?);
+        needed.extend(analyze(table, child, &child_bound, guard)?);
     }
     let scope = &mut table.scopes[id];
     let mut cellvars = Vec::new();

@@ -111,6 +111,9 @@ pub struct Gil {
     switch_interval_us: AtomicU64,
     /// Source of token ids (0 is never used, so a fresh `holder` matches no one).
     next_token_id: AtomicU64,
+    /// Copy of `holder`, written under `state` at each hand-over, so that a
+    /// priority waiter can spin for its grant without taking the mutex.
+    granted: AtomicU64,
 }
 
 struct GilState {
@@ -145,6 +148,11 @@ enum Place {
     Back,
     Lender,
 }
+
+/// How long a priority waiter spins for the holder to hand over before it
+/// sleeps: a running holder answers within microseconds, and a sleep/wake
+/// pair costs more than that on a busy machine.
+const PRIORITY_SPIN: Duration = Duration::from_micros(50);
 
 /// Weight of the newest sample in the held/blocked moving averages.
 const AVERAGE_WEIGHT: f64 = 0.25;
@@ -189,6 +197,7 @@ impl Default for Gil {
             breaker: Arc::new(EvalBreaker::new()),
             switch_interval_us: AtomicU64::new(5000),
             next_token_id: AtomicU64::new(1),
+            granted: AtomicU64::new(0),
         }
     }
 }
@@ -257,6 +266,7 @@ impl Gil {
         match next {
             Some(next) => {
                 state.holder = next.id;
+                self.granted.store(next.id, Ordering::Release);
                 next.wake.notify_one();
                 state.grantee = Some(next);
             }
@@ -358,6 +368,7 @@ impl GilToken {
         if !state.locked {
             state.locked = true;
             state.holder = self.id;
+            gil.granted.store(self.id, Ordering::Release);
             state.switch_number += 1;
         } else if class == Class::Priority && state.grantee.is_some() {
             self.steal_grant(&mut state);
@@ -383,6 +394,7 @@ impl GilToken {
             }
         }
         state.holder = self.id;
+        self.gil.granted.store(self.id, Ordering::Release);
     }
 
     /// Queues this thread and sleeps until the GIL is handed to it.
@@ -395,6 +407,10 @@ impl GilToken {
                 self.request_drop();
             }
             (Class::Normal, Place::Back) => state.normal.push_back(waiter),
+        }
+        if class == Class::Priority {
+            let gil = self.gil.clone();
+            MutexGuard::unlocked(state, || spin_for_grant(&gil.granted, self.id));
         }
         let mut seen = state.switch_number;
         while !(state.locked && state.holder == self.id) {
@@ -438,5 +454,13 @@ impl GilToken {
 impl Drop for GilToken {
     fn drop(&mut self) {
         self.give();
+    }
+}
+
+/// Spins until `granted` names `id` or `PRIORITY_SPIN` passes.
+fn spin_for_grant(granted: &AtomicU64, id: u64) {
+    let start = Instant::now();
+    while granted.load(Ordering::Acquire) != id && start.elapsed() < PRIORITY_SPIN {
+        std::hint::spin_loop();
     }
 }
