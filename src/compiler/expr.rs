@@ -37,7 +37,7 @@ impl<'a> Compiler<'a> {
         use ExprKind as K;
         match &e.kind {
             K::BoolOp { op, values } => self.bool_op(*op, values),
-            K::BinOp { left, op, right } => self.binary(left, *op, right),
+            K::BinOp { .. } => self.binary(e),
             K::UnaryOp { op, operand } => self.unary(*op, operand),
             K::Lambda { params, body } => self.lambda(e, params, body),
             K::IfExp { test, body, orelse } => self.if_exp(test, body, orelse),
@@ -87,10 +87,22 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn binary(&mut self, left: &'a Expr, op: ast::BinOp, right: &'a Expr) -> Result<(), SyntaxError> {
-        self.expr(left)?;
-        self.expr(right)?;
-        self.emit(Instruction::BinaryOp(BinOp::from(op)));
+    /// `a + b + c + ...` nests to the left: the chain is walked iteratively,
+    /// so its length costs no native stack.
+    fn binary(&mut self, e: &'a Expr) -> Result<(), SyntaxError> {
+        let mut spine = Vec::new();
+        let mut leftmost = e;
+        while let ExprKind::BinOp { left, op, right } = &leftmost.kind {
+            spine.push((leftmost.loc.line, *op, &**right));
+            leftmost = left;
+        }
+        self.expr(leftmost)?;
+        for (line, op, right) in spine.into_iter().rev() {
+            self.expr(right)?;
+            let saved = self.set_line(line);
+            self.emit(Instruction::BinaryOp(BinOp::from(op)));
+            self.set_line(saved);
+        }
         Ok(())
     }
 

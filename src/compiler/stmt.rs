@@ -14,7 +14,10 @@ use super::{docstring, Compiler};
 
 impl<'a> Compiler<'a> {
     pub(super) fn stmts(&mut self, body: &'a [Stmt]) -> Result<(), SyntaxError> {
-        body.iter().try_for_each(|s| self.stmt(s))
+        for s in body {
+            self.stmt(s)?;
+        }
+        Ok(())
     }
 
     fn stmt(&mut self, s: &'a Stmt) -> Result<(), SyntaxError> {

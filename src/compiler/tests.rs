@@ -67,7 +67,7 @@ fn ret(v: Expr) -> Stmt {
 
 fn compile_ok(body: Vec<Stmt>) -> Arc<Code> {
     let module = Module { body };
-    let (code, bad) = super::compile_checked(&module, "", "t.py", Mode::File, super::DEFAULT_STACK_BUDGET).expect("compiles");
+    let (code, bad) = super::compile_checked(&module, "", "t.py", Mode::File, super::HELPER_BUDGET).expect("compiles");
     assert!(bad.is_empty(), "inconsistent stack in {bad:?}\n{}", crate::bytecode::dis::disassemble(&code));
     code
 }
@@ -205,7 +205,7 @@ fn source_error(src: &str) -> Option<(String, u32, u32)> {
         Ok(m) => m,
         Err(e) => return Some((e.message, e.line, e.offset)),
     };
-    match super::compile_checked(&module, src, "t.py", Mode::File, super::DEFAULT_STACK_BUDGET) {
+    match super::compile_checked(&module, src, "t.py", Mode::File, super::HELPER_BUDGET) {
         Ok((_, bad)) => {
             assert!(bad.is_empty(), "inconsistent stack in {bad:?} for {src:?}");
             None
@@ -290,7 +290,7 @@ fn corpus() {
         let Ok(src) = std::fs::read_to_string(&path) else { continue };
         let Ok(module) = crate::frontend::parse(&src, "t.py", Mode::File) else { continue };
         parsed += 1;
-        match super::compile_checked(&module, &src, "t.py", Mode::File, super::DEFAULT_STACK_BUDGET) {
+        match super::compile_checked(&module, &src, "t.py", Mode::File, super::HELPER_BUDGET) {
             Ok((_, bad)) if bad.is_empty() => {}
             Ok((_, bad)) => problems.push(format!("{}: stack {bad:?}", path.display())),
             Err(e) if e.message.contains("metaclasses") => {}
@@ -317,7 +317,7 @@ fn deep_nesting_compiles_on_a_small_stack() {
         let handle = std::thread::Builder::new()
             .stack_size(512 * 1024)
             .spawn(move || {
-                let result = super::compile_with_stack_budget(&module, &src, "t.py", Mode::File, 256 * 1024);
+                let result = super::compile(&module, &src, "t.py", Mode::File);
                 // Freeing a deep tree recurses too: leak it rather than test the front end's Drop here.
                 std::mem::forget(module);
                 result.map(|_| ()).map_err(|e| e.message)
@@ -338,17 +338,38 @@ fn measure_stack() {
         ("attr", format!("x = y{}", ".a".repeat(200))),
         ("binop", format!("x = {}1{}", "(1+".repeat(200), ")".repeat(200))),
         ("lambda", format!("x = {}0", "lambda: ".repeat(200))),
+        ("if", (0..99).map(|d| format!("{}if x:\n", " ".repeat(d))).collect::<String>() + &" ".repeat(99) + "pass\n"),
+        ("def", (0..99).map(|d| format!("{}def f():\n", " ".repeat(d))).collect::<String>() + &" ".repeat(99) + "pass\n"),
     ] {
         let m = crate::frontend::parse(&src, "t.py", Mode::File).expect("parses");
         let used = std::thread::Builder::new()
             .stack_size(64 << 20)
             .spawn(move || {
-                let _ = super::compile(&m, &src, "t.py", Mode::File);
+                let _ = super::compile_checked(&m, &src, "t.py", Mode::File, 60 << 20);
                 super::STACK_HIGH_WATER.with(|c| c.get())
             })
             .unwrap()
             .join()
             .unwrap();
-        eprintln!("{label}: {} B/level", used / 200);
+        let levels = if label == "if" || label == "def" { 99 } else { 200 };
+        eprintln!("{label}: {} B/level", used / levels);
+    }
+}
+
+#[test]
+#[ignore]
+fn limits_scripts() {
+    for f in ["long_expression.py", "nested_expression_deep.py"] {
+        let path = format!("{}/tests/scripts/limits/{f}", env!("CARGO_MANIFEST_DIR"));
+        let src = std::fs::read_to_string(path).unwrap();
+        let parsed = crate::frontend::parse(&src, f, Mode::File);
+        eprintln!("{f}: parse ok = {:?}", parsed.as_ref().map(|_| ()).map_err(|e| e.message.clone()));
+        if let Ok(m) = parsed {
+            let out = std::thread::Builder::new().stack_size(256 << 20).spawn(move || {
+                let r = super::compile_checked(&m, &src, f, Mode::File, 200 << 20).map(|(c, _)| c);
+                (r.map(|_| ()).map_err(|e| e.message), super::STACK_HIGH_WATER.with(|c| c.get()))
+            }).unwrap().join().unwrap();
+            eprintln!("  compile: {out:?}");
+        }
     }
 }
