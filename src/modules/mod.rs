@@ -11,6 +11,9 @@ pub mod os_path;
 pub mod sys;
 pub mod tempfile;
 pub mod thread;
+pub mod thread_lock;
+#[cfg(test)]
+mod thread_tests;
 pub mod time;
 
 pub type ModuleInit = fn(&mut ThreadState) -> PyResult<Gc<PyModule>>;

@@ -17,6 +17,8 @@ def heappush(heap, item):
 
 def heappop(heap):
     """Remove and return the smallest item."""
+    if not heap:
+        raise IndexError('index out of range')
     last = heap.pop()
     if heap:
         smallest = heap[0]

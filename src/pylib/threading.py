@@ -15,6 +15,8 @@ get_ident = _thread.get_ident
 get_native_id = _thread.get_native_id
 ThreadError = _thread.error
 TIMEOUT_MAX = _thread.TIMEOUT_MAX
+# gilvm's GIL statistics and traces label threads with this (not in CPython).
+_set_thread_name = getattr(_thread, '_set_thread_name', None)
 
 __all__ = ['get_ident', 'get_native_id', 'active_count', 'Condition',
            'current_thread', 'enumerate', 'main_thread', 'TIMEOUT_MAX',
@@ -24,6 +26,8 @@ __all__ = ['get_ident', 'get_native_id', 'active_count', 'Condition',
            'currentThread']
 
 Lock = _allocate_lock
+if hasattr(_thread, 'stack_size'):
+    stack_size = _thread.stack_size
 
 
 # ---------------------------------------------------------------- RLock
@@ -243,14 +247,15 @@ class Semaphore:
             while self._value == 0:
                 if not blocking:
                     return False
-                if timeout is not None:
-                    if deadline is None:
-                        deadline = _time() + timeout
-                    else:
-                        timeout = deadline - _time()
-                        if timeout <= 0:
-                            return False
-                self._cond.wait(timeout)
+                if timeout is None:
+                    self._cond.wait()
+                    continue
+                if deadline is None:
+                    deadline = _time() + timeout
+                remaining = deadline - _time()
+                if remaining <= 0:
+                    return False
+                self._cond.wait(remaining)
             self._value -= 1
             return True
 
@@ -346,8 +351,6 @@ class Barrier:
     """Blocks `parties` threads until all of them have called wait()."""
 
     def __init__(self, parties, action=None, timeout=None):
-        if parties < 1:
-            raise ValueError("parties must be > 0")
         self._cond = Condition(Lock())
         self._action = action
         self._timeout = timeout
@@ -463,13 +466,11 @@ def _newname(template="Thread-%d"):
 
 
 class ExceptHookArgs:
-    """What excepthook receives: the exception of a thread and the thread."""
+    """What excepthook receives: the exception of a thread and the thread.
+    Built, as CPython's, from one sequence: (type, value, traceback, thread)."""
 
-    def __init__(self, exc_type, exc_value, exc_traceback, thread):
-        self.exc_type = exc_type
-        self.exc_value = exc_value
-        self.exc_traceback = exc_traceback
-        self.thread = thread
+    def __init__(self, fields):
+        self.exc_type, self.exc_value, self.exc_traceback, self.thread = fields
 
     def _fields(self):
         return (self.exc_type, self.exc_value, self.exc_traceback, self.thread)
@@ -513,7 +514,7 @@ def _invoke_excepthook(thread):
     if hook is None:
         hook = __excepthook__
     try:
-        hook(ExceptHookArgs(exc_type, exc_value, exc_tb, thread))
+        hook(ExceptHookArgs((exc_type, exc_value, exc_tb, thread)))
     except BaseException:
         # A failing hook must not kill the thread machinery: say why once.
         _sys.excepthook(*_sys.exc_info())
@@ -601,6 +602,8 @@ class Thread:
         try:
             self._ident = get_ident()
             self._native_id = get_native_id()
+            if _set_thread_name is not None:
+                _set_thread_name(self._name)
             with _active_lock:
                 _active[self._ident] = self
                 _limbo.pop(id(self), None)
@@ -660,6 +663,8 @@ class Thread:
     @name.setter
     def name(self, name):
         self._name = str(name)
+        if _set_thread_name is not None and self._ident == get_ident():
+            _set_thread_name(self._name)
 
     @property
     def ident(self):
@@ -704,6 +709,8 @@ class _MainThread(Thread):
         self._native_id = get_native_id()
         self._running = _allocate_lock()
         self._running.acquire()
+        if _set_thread_name is not None:
+            _set_thread_name(self._name)
         with _active_lock:
             _active[self._ident] = self
 
@@ -827,8 +834,10 @@ class local:
         values = self._local__dict()
         if name in values:
             return values[name]
-        raise AttributeError("'%s' object has no attribute '%s'"
-                             % (type(self).__name__, name))
+        cls = type(self)
+        # CPython's local is the C type _thread._local; say so as it does.
+        shown = '_thread._local' if cls is local else cls.__name__
+        raise AttributeError("'%s' object has no attribute '%s'" % (shown, name))
 
     def __setattr__(self, name, value):
         if name == '__dict__':
@@ -846,16 +855,23 @@ class local:
 # ---------------------------------------------------------------- shutdown
 
 _atexit_calls = []
+_shutting_down = False
 
 
 def _register_atexit(func, *args, **kwargs):
     """Run func before _shutdown() joins the threads (executors use it)."""
+    if _shutting_down:
+        raise RuntimeError("can't register atexit after shutdown")
     _atexit_calls.append((func, args, kwargs))
 
 
 def _shutdown():
     """Called by the interpreter when the main script ends: wait for every
     non-daemon thread, in the order they were started."""
+    global _shutting_down
+    if _main_thread._is_stopped:
+        return
+    _shutting_down = True
     for func, args, kwargs in reversed(_atexit_calls):
         func(*args, **kwargs)
     _main_thread._stop()

@@ -15,6 +15,7 @@
 //! `SIGNAL` is set by the SIGINT handler on the main interpreter and cleared
 //! by the main thread when it raises `KeyboardInterrupt`; `INTERRUPT` is set by
 //! an embedder's interrupt handle and cleared by the thread that acts on it.
+//! `FINALIZING` is set once, by `Runtime::begin_finalizing`, and never cleared.
 
 use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
 
@@ -32,6 +33,9 @@ impl EvalBreaker {
     pub const SIGNAL: u32 = 2;
     /// The host asked to interrupt the script (issue 8's interrupt handle).
     pub const INTERRUPT: u32 = 4;
+    /// The process is exiting: threads other than the main one stop at their
+    /// next check (daemon threads are abandoned there, never mid-instruction).
+    pub const FINALIZING: u32 = 8;
 
     pub const fn new() -> EvalBreaker {
         EvalBreaker { word: AtomicU32::new(0) }
@@ -78,6 +82,9 @@ impl ThreadState {
     #[inline(never)]
     fn handle_eval_breaker(&mut self) -> PyResult<()> {
         let bits = self.breaker.bits();
+        if bits & EvalBreaker::FINALIZING != 0 && !self.info.is_main {
+            self.abandon();
+        }
         if bits & EvalBreaker::DROP_REQUEST != 0 {
             self.token.yield_to_waiter();
         }
@@ -85,5 +92,17 @@ impl ThreadState {
             self.check_interrupts()?;
         }
         Ok(())
+    }
+}
+
+impl ThreadState {
+    /// Parks a non-main thread for good once the process is exiting: it
+    /// releases the GIL (so the exiting thread is never blocked by it) and
+    /// touches nothing again; `process::exit` ends it.
+    fn abandon(&mut self) -> ! {
+        self.token.release(super::gil_stats::BlockingKind::Other);
+        loop {
+            std::thread::park();
+        }
     }
 }

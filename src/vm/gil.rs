@@ -2,90 +2,95 @@
 //!
 //! # Notes about the implementation
 //!
-//! (Modelled on the notes in CPython's `Python/ceval_gil.c`; the differences
-//! are the hand-over queue and the priority class, which remove the convoy
-//! effect of bpo-7946.)
+//! (Modelled on the notes in CPython's `Python/ceval_gil.c`. The differences
+//! — a hand-over queue, a priority class for threads coming back from
+//! blocking calls, and a lender slot — remove the convoy effect of bpo-7946.)
 //!
 //! ## Fields and their locks
 //!
-//! * `state` (a `parking_lot::Mutex<GilState>`) guards everything below it:
-//!   - `locked`: some thread owns the GIL;
-//!   - `holder`: the id of that thread's token (meaningful while `locked`);
-//!   - `switch_number`: incremented every time the GIL changes hands (or is
-//!     taken after being free); waiters use it to tell "the GIL moved while I
-//!     slept" from "the same thread kept it";
-//!   - `priority` and `normal`: the waiting threads, FIFO each. Each entry
-//!     carries the waiter's own condition variable, so a hand-over wakes
-//!     exactly the thread it is meant for.
-//! * `breaker` (atomic): the interpreter's eval breaker. Its `DROP_REQUEST`
-//!   bit is set and cleared only while `state` is locked, so it always agrees
-//!   with the queues; the holder reads it with a relaxed load at every
-//!   `periodic_check` (backward jumps and calls).
-//! * `switch_interval_us` (atomic): the switch interval (5 ms by default).
+//! `state` (a `parking_lot::Mutex<GilState>`) guards:
+//! - `locked`: some thread owns the GIL;
+//! - `holder`: the id of the owning token (meaningful while `locked`);
+//! - `grantee`: the waiter the GIL was just handed to, until it wakes up and
+//!   claims it (while it sleeps, a priority waiter may take the GIL instead);
+//! - `lender`: the thread whose turn a priority waiter interrupted: it gets
+//!   the GIL back as soon as the priority thread blocks again;
+//! - `priority`, `normal`: FIFO queues of waiting threads. Each entry carries
+//!   the waiter's own condition variable, so a hand-over wakes exactly the
+//!   thread it is meant for;
+//! - `switch_number`: the number of *turns* — times the GIL went to a thread
+//!   of the normal queue, or was taken while free. Hand-overs to priority
+//!   threads and back to their lender are not turns.
 //!
-//! Invariant: `locked == false` implies both queues are empty. A releasing
-//! thread never leaves the GIL free while someone waits; it hands it over.
+//! Outside the mutex, atomics: `breaker`, the interpreter's eval breaker,
+//! whose `DROP_REQUEST` bit is set and cleared only while `state` is locked
+//! (so it agrees with the queues) and read by the holder with one relaxed
+//! load at every `periodic_check` (backward jumps and calls); and
+//! `switch_interval_us` (5 ms by default).
 //!
-//! ## Who waits, for how long, who asks the holder to drop
+//! Invariant: `locked == false` implies no waiter, no grantee and no lender:
+//! a releasing thread never leaves the GIL free while someone waits, it hands
+//! it over. Only the holder releases, hands over or yields.
 //!
-//! * A thread that wants the GIL while it is free takes it at once.
-//! * Otherwise it joins a queue and sleeps on its own condition variable:
-//!   - **normal** waiters (a thread forced off by a drop request, a
-//!     CPU-bound thread, a thread attaching for the first time) sleep for at
-//!     most the switch interval. On waking by timeout, if `switch_number` did
-//!     not change meanwhile (the same thread held the GIL the whole interval),
-//!     the waiter sets `DROP_REQUEST`, then sleeps again. This is CPython's
-//!     rule and what keeps CPU-bound threads fair.
-//!   - **priority** waiters — threads coming back from a blocking call
-//!     (`allow_threads`) that have been I/O-bound lately, see below — set
-//!     `DROP_REQUEST` at once instead of after an interval.
-//! * The holder sees `DROP_REQUEST` at its next `periodic_check` (a few
-//!   microseconds at most while running bytecode) and calls
-//!   `yield_to_waiter`.
+//! ## Who waits, for how long, who sets the drop request
+//!
+//! - A thread that finds the GIL free takes it at once.
+//! - A **normal** waiter (first attach, a CPU-bound thread, a thread forced
+//!   off) sleeps on its condition variable for at most the switch interval.
+//!   If it wakes by timeout and `switch_number` has not moved (no turn for a
+//!   whole interval), it sets `DROP_REQUEST`; then it sleeps again.
+//! - A **priority** waiter — a thread coming back from a blocking call that
+//!   has lately been I/O-bound (see below) — takes the GIL at once if it was
+//!   handed to a grantee not yet awake (the grantee becomes the lender and
+//!   loses only a wake-up); otherwise it queues and sets `DROP_REQUEST`
+//!   immediately instead of after an interval.
+//! - The holder sees `DROP_REQUEST` at its next `periodic_check` (within
+//!   microseconds while running bytecode) and calls `yield_to_waiter`.
 //!
 //! ## Who hands over (forced switching)
 //!
-//! Releasing the GIL — voluntarily in `allow_threads`, or forced in
-//! `yield_to_waiter` — pops the head of the priority queue, else the head of
-//! the normal queue, makes it the `holder` and wakes it: the GIL passes
-//! directly from hand to hand and is never free while anyone waits, so no
-//! third thread can barge in. A forced holder then queues itself at the *back*
-//! of the normal queue and sleeps until the GIL is handed back to it: it
-//! cannot retake the GIL before the waiter it yielded to has run, and with the
-//! FIFO every CPU-bound thread gets its turn (round robin, one interval each).
-//! After a hand-over the drop request stays set only if another priority
-//! waiter is queued; normal waiters see `switch_number` change and grant the
-//! new holder a full interval.
+//! Every release — voluntary in `allow_threads`, forced in `yield_to_waiter`,
+//! or at detach — hands the GIL to the head of the priority queue, else to
+//! the lender, else to the head of the normal queue, and wakes it. A forced
+//! holder then waits to get it back: in the lender slot if it made way for a
+//! priority thread, else at the *back* of the normal queue. It cannot retake
+//! the GIL before the thread it yielded to has had it, and the FIFO gives
+//! each CPU-bound thread one interval in turn (round robin). After a
+//! hand-over the drop request stays set only while a priority waiter is
+//! queued; normal waiters see the turn and grant the new holder a full
+//! interval.
 //!
-//! ## The convoy effect and its fix
+//! ## The convoy effect and its fix (and the trade-off)
 //!
-//! In CPython (bpo-7946) a thread returning from I/O waits up to a whole
-//! interval (5 ms) for a CPU-bound holder to drop the GIL, then goes to I/O
-//! again after microseconds of work: it gets one I/O operation per interval,
-//! and each extra CPU-bound thread makes it worse. Here a returning thread
-//! that is I/O-bound is a priority waiter: it requests the drop immediately
-//! and the holder hands the GIL to it first (priority over threads that were
-//! forced off, FIFO among equals, as in Ruby's hand-over queue). When it
-//! blocks again the GIL goes back to the head of the normal queue. The
-//! CPU-bound threads lose only the I/O thread's short bursts, and share the
-//! rest round robin.
+//! In CPython a thread returning from I/O waits up to a whole interval for a
+//! CPU-bound holder to drop the GIL, works for microseconds, blocks again:
+//! one I/O operation per interval, worse with each extra CPU-bound thread.
+//! Here the returning I/O-bound thread asks at once and is served first
+//! (priority over threads that were forced off, FIFO among equals, handed
+//! over directly as in Ruby's queue); when it blocks again the GIL goes back
+//! to the thread it interrupted — the lender, which is likely still hot in a
+//! cache and on a core — so the CPU-bound threads keep their order and
+//! their turns. An I/O-bound thread forced off in the middle of a short burst
+//! (a normal waiter's interval ran out) queues as a priority waiter too, so
+//! it never waits behind a row of CPU-bound turns.
 //!
 //! "I/O-bound lately" is measured, not declared: each token keeps moving
-//! averages of how long it held the GIL per tenure and how long it then
-//! stayed blocked (`held_avg`, `blocked_avg`; a forced drop counts as a tenure
-//! followed by no blocking). Only a thread that has lately spent at least as
-//! long blocked as running gets priority. Without this, a thread spinning on
-//! `time.sleep(0)` or on very short blocking calls would preempt the CPU-bound
-//! threads at every return and starve them. Time-weighted averages (rather
-//! than an average of ratios) keep a `send` that returns at once, between a
+//! averages of the GIL time it held between two blocking calls (`held_run`,
+//! summed over forced switches) and of the time it then stayed blocked
+//! (`held_avg`, `blocked_avg`). Only a thread that has lately spent at least
+//! as long blocked as running gets priority. Without this, a thread spinning
+//! on `time.sleep(0)` or on very short blocking calls would preempt the
+//! CPU-bound threads at every return and starve them. Time-weighted averages
+//! (not an average of ratios) keep a `send` that returns at once, between a
 //! short burst and a long `recv`, from costing an I/O thread its priority.
 //!
-//! Trade-off: priority lets a thread that blocks at least as long as it runs
-//! take up to about half of the GIL time regardless of how many CPU-bound
-//! threads there are, and each priority hand-over costs the CPU-bound holder
-//! one context switch. That is the intended bias (latency for I/O over
-//! throughput for CPU) — the opposite of CPython's, whose fairness among
-//! CPU-bound threads is kept but whose I/O threads starve.
+//! Trade-off: a thread that blocks at least as long as it runs can take up to
+//! about half of the GIL time however many CPU-bound threads there are, each
+//! priority hand-over costs the interrupted CPU-bound thread a context
+//! switch, and a normal waiter may wait up to about two intervals when the
+//! GIL keeps going back to a lender. That is the intended bias — latency for
+//! I/O over throughput for CPU — where CPython keeps CPU-bound fairness and
+//! starves I/O.
 
 use std::cell::Cell;
 use std::collections::VecDeque;
@@ -106,6 +111,9 @@ pub struct Gil {
     switch_interval_us: AtomicU64,
     /// Source of token ids (0 is never used, so a fresh `holder` matches no one).
     next_token_id: AtomicU64,
+    /// Copy of `holder`, written under `state` at each hand-over, so that a
+    /// priority waiter can spin for its grant without taking the mutex.
+    granted: AtomicU64,
 }
 
 struct GilState {
@@ -141,6 +149,11 @@ enum Place {
     Lender,
 }
 
+/// How long a priority waiter spins for the holder to hand over before it
+/// sleeps: a running holder answers within microseconds, and a sleep/wake
+/// pair costs more than that on a busy machine.
+const PRIORITY_SPIN: Duration = Duration::from_micros(50);
+
 /// Weight of the newest sample in the held/blocked moving averages.
 const AVERAGE_WEIGHT: f64 = 0.25;
 
@@ -159,7 +172,8 @@ pub struct GilToken {
     stats: Arc<GilStats>,
     acquired_at: Instant,
     released_at: Instant,
-    held_last: Duration,
+    /// GIL time since the last voluntary release (across forced switches).
+    held_run: Duration,
     /// Moving averages, in seconds, of a tenure and of the blocking that followed it.
     held_avg: f64,
     blocked_avg: f64,
@@ -183,6 +197,7 @@ impl Default for Gil {
             breaker: Arc::new(EvalBreaker::new()),
             switch_interval_us: AtomicU64::new(5000),
             next_token_id: AtomicU64::new(1),
+            granted: AtomicU64::new(0),
         }
     }
 }
@@ -203,7 +218,7 @@ impl Gil {
             stats,
             acquired_at: now,
             released_at: now,
-            held_last: Duration::ZERO,
+            held_run: Duration::ZERO,
             held_avg: 0.0,
             blocked_avg: 0.0,
             outer_held: 0,
@@ -251,6 +266,7 @@ impl Gil {
         match next {
             Some(next) => {
                 state.holder = next.id;
+                self.granted.store(next.id, Ordering::Release);
                 next.wake.notify_one();
                 state.grantee = Some(next);
             }
@@ -302,13 +318,24 @@ impl GilToken {
     /// Takes the GIL back after a blocking call, with priority if this thread
     /// has been I/O-bound lately.
     pub(crate) fn reacquire(&mut self) {
-        self.average_in(self.released_at.elapsed());
-        let class = if self.held_avg <= self.blocked_avg { Class::Priority } else { Class::Normal };
+        let held = std::mem::take(&mut self.held_run).as_secs_f64();
+        let blocked = self.released_at.elapsed().as_secs_f64();
+        self.held_avg += AVERAGE_WEIGHT * (held - self.held_avg);
+        self.blocked_avg += AVERAGE_WEIGHT * (blocked - self.blocked_avg);
+        let class = if self.io_bound() { Class::Priority } else { Class::Normal };
         self.take(class);
     }
 
+    /// Whether this thread has lately spent at least as long blocked as
+    /// holding the GIL between two blocking calls.
+    fn io_bound(&self) -> bool {
+        self.held_avg <= self.blocked_avg
+    }
+
     /// The holder's answer to a drop request: hands the GIL to the next waiter
-    /// and waits, at the back of the normal queue, until it comes back.
+    /// and waits until it comes back — in the lender slot if it made way for
+    /// a priority waiter, else at the back of the normal queue; an I/O-bound
+    /// thread caught in a short burst queues as a priority waiter instead.
     pub fn yield_to_waiter(&mut self) {
         let gil = self.gil.clone();
         let mut state = gil.state.lock();
@@ -318,20 +345,14 @@ impl GilToken {
         }
         self.stats.record_forced_drop();
         self.note_released();
-        self.average_in(Duration::ZERO);
-        let lends = !state.priority.is_empty() && state.lender.is_none();
+        let class = if self.io_bound() && self.held_run < gil.switch_interval() { Class::Priority } else { Class::Normal };
+        let lends = class == Class::Normal && !state.priority.is_empty() && state.lender.is_none();
         gil.hand_over(&mut state);
         let start = Instant::now();
         let place = if lends { Place::Lender } else { Place::Back };
-        self.wait_in_queue(&mut state, Class::Normal, place);
+        self.wait_in_queue(&mut state, class, place);
         drop(state);
         self.note_acquired(start);
-    }
-
-    /// Adds the last tenure, and the `blocked` time after it, to the averages.
-    fn average_in(&mut self, blocked: Duration) {
-        self.held_avg += AVERAGE_WEIGHT * (self.held_last.as_secs_f64() - self.held_avg);
-        self.blocked_avg += AVERAGE_WEIGHT * (blocked.as_secs_f64() - self.blocked_avg);
     }
 
     fn give(&mut self) {
@@ -347,6 +368,7 @@ impl GilToken {
         if !state.locked {
             state.locked = true;
             state.holder = self.id;
+            gil.granted.store(self.id, Ordering::Release);
             state.switch_number += 1;
         } else if class == Class::Priority && state.grantee.is_some() {
             self.steal_grant(&mut state);
@@ -372,6 +394,7 @@ impl GilToken {
             }
         }
         state.holder = self.id;
+        self.gil.granted.store(self.id, Ordering::Release);
     }
 
     /// Queues this thread and sleeps until the GIL is handed to it.
@@ -384,6 +407,10 @@ impl GilToken {
                 self.request_drop();
             }
             (Class::Normal, Place::Back) => state.normal.push_back(waiter),
+        }
+        if class == Class::Priority {
+            let gil = self.gil.clone();
+            MutexGuard::unlocked(state, || spin_for_grant(&gil.granted, self.id));
         }
         let mut seen = state.switch_number;
         while !(state.locked && state.holder == self.id) {
@@ -416,8 +443,9 @@ impl GilToken {
 
     fn note_released(&mut self) {
         let now = Instant::now();
-        self.held_last = now - self.acquired_at;
-        self.stats.record_held(self.held_last);
+        let tenure = now - self.acquired_at;
+        self.held_run += tenure;
+        self.stats.record_held(tenure);
         self.released_at = now;
         HELD_GIL.with(|h| h.set(self.outer_held));
     }
@@ -426,5 +454,13 @@ impl GilToken {
 impl Drop for GilToken {
     fn drop(&mut self) {
         self.give();
+    }
+}
+
+/// Spins until `granted` names `id` or `PRIORITY_SPIN` passes.
+fn spin_for_grant(granted: &AtomicU64, id: u64) {
+    let start = Instant::now();
+    while granted.load(Ordering::Acquire) != id && start.elapsed() < PRIORITY_SPIN {
+        std::hint::spin_loop();
     }
 }

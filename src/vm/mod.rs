@@ -27,6 +27,7 @@ mod ops;
 pub mod run;
 pub mod runtime;
 pub mod signals;
+pub mod thread_spawn;
 pub mod thread_state;
 pub mod traceback;
 

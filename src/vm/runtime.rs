@@ -10,6 +10,7 @@ use std::sync::{Arc, OnceLock};
 
 use parking_lot::Mutex;
 
+use super::eval_breaker::EvalBreaker;
 use super::gil_cell::os_thread;
 use super::interpreter::InterpreterState;
 
@@ -53,8 +54,16 @@ impl Runtime {
         self.interpreters.lock().first().cloned()
     }
 
+    /// Marks the process as exiting: from now on threads other than an
+    /// interpreter's main thread park at their next eval-breaker check
+    /// instead of running more bytecode (see `EvalBreaker::FINALIZING`).
+    /// The caller (the exiting main thread) should then call `process::exit`
+    /// while still attached, so daemon threads never see freed state.
     pub fn begin_finalizing(&self) {
         self.finalizing.store(true, Ordering::Relaxed);
+        for interp in self.interpreters.lock().iter() {
+            interp.gil.breaker().set(EvalBreaker::FINALIZING);
+        }
     }
 
     pub fn is_finalizing(&self) -> bool {

@@ -1,0 +1,3 @@
+# SyntaxError: an invalid decimal literal.
+x = 1
+y = 12abc

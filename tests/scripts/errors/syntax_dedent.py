@@ -1,0 +1,4 @@
+# IndentationError: a dedent that matches no outer level.
+if True:
+        x = 1
+    y = 2

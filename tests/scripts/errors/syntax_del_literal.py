@@ -1,0 +1,3 @@
+# SyntaxError: cannot delete a literal.
+x = 1
+del 5

@@ -1,0 +1,3 @@
+# SyntaxError: duplicate argument in a function definition.
+def f(a, a):
+    return a

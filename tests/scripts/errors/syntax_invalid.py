@@ -1,0 +1,3 @@
+# SyntaxError: invalid syntax.
+x = 1
+y = x +* 2

@@ -1,0 +1,2 @@
+# SyntaxError: an unmatched closing bracket.
+x = (1, 2))

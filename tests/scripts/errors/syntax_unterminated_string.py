@@ -1,0 +1,3 @@
+# SyntaxError: an unterminated string literal.
+print('ok')
+s = 'no end

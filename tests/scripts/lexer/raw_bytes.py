@@ -1,0 +1,21 @@
+# Raw strings, bytes literals, implicit concatenation.
+print(r'\n', len(r'\n'), repr(r'\n'))
+print(R'\t\x41', r"\"", repr(r'\''))
+print(r'C:\path\to\file')
+print(repr(rb'\n'), repr(br'\x00'), repr(Rb'a\b'))
+print(b'abc', repr(b'abc'), type(b''))
+print(b'\x00\xff\n\t', b"quote'", b'dq"', b'both\'"')
+print(list(b'AZaz09'), b'\x41\x42')
+print(len(b'\x00\x01'), b'ab' + b'cd', b'x' * 3)
+print('abc' 'def', 'x' "y" '''z''')
+print('a' r'\n' 'b')
+print(b'ab' b'cd', rb'\x' b'\x41')
+s = ('first '
+     'second '
+     "third")
+print(s)
+print(f'f{1}' 'plain' f'{2}')
+print(repr('\\'), repr(r'\\'), len(r'\\'))
+print(repr(b'\\'), repr(b"'"), repr(b'"'), repr(b'\'"'))
+print(bytes([72, 105]), bytes(3), bytes('hé', 'utf-8'))
+print(repr(b'\x7f\x80\x1f'), repr(b'\r\x0b\x0c'))

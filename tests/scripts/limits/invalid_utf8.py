@@ -1,0 +1,2 @@
+# A source file with invalid UTF-8.
+print('ÿþÃ(')

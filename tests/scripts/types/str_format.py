@@ -1,0 +1,26 @@
+# str.format and format(): fill, align, sign, width, precision, types, nested fields.
+print('{:<10}|{:>10}|{:^10}|'.format('left', 'right', 'mid'))
+print('{:*<6}|{:->6}|{:.^7}|'.format('a', 'b', 'c'))
+print('{:d} {:5d} {:<5d}| {:05d} {:+d} {: d} {:,d} {:_d}'.format(42, 42, 42, 42, 42, 42, 1234567, 1234567))
+print('{:x} {:X} {:o} {:b} {:#x} {:#o} {:#b} {:08b} {:#010x}'.format(255, 255, 8, 5, 255, 8, 5, 5, 255))
+print('{:f} {:.2f} {:10.3f}| {:<10.1f}| {:+.1f} {:.0f} {:.0f}'.format(3.14159, 3.14159, 3.14159, 2.5, 2.5, 2.5, 3.5))
+print('{:e} {:.2e} {:E} {:g} {:g} {:g} {:.3g} {:G}'.format(12345.6789, 12345.6789, 0.000123, 12345.6789, 1e-7, 1e16, 3.14159, 1e-10))
+print('{:%} {:.1%} {:.0%}'.format(0.125, 0.125, 0.5))
+print('{:,.2f} {:_.1f} {:,}'.format(1234567.891, 1234567.891, 12345.5))
+print('{0} {1} {0}'.format('a', 'b'), '{} {}'.format(1, 2), '{x} {y}'.format(x=1, y=2), '{0[0]} {1[k]}'.format([9], {'k': 'v'}))
+print('{:{w}.{p}f}|'.format(3.14159, w=10, p=2), '{:>{}}|'.format('x', 5))
+print('{!r} {!s} {!r:>8}|'.format('s', 's', 's'))
+print('{:10}|{:<10}|{:>10}|'.format(42, 42, 'str'))
+print('{:=+8d}|{:=8.2f}|'.format(42, -3.14159))
+print(format(1e100), format(1e-100, '.3'), format(123.0, ''), format(0.1, '.20f'))
+print(format(-0.0, '.1f'), format(float('inf'), '>6'), format(float('nan'), '.2f'), format(-1.5, '+'))
+print(format(True), format(True, 'd'), format(None), format(10 ** 25, ','), format(-10 ** 20, 'x'))
+print(format(65, 'c'), format('text', '^12'), format(2.5, 'g'), format(100000.0, 'g'), format(1000000.0, 'g'))
+print('%5s|%-5s|%5d|%-5d|%05.1f|%x|%X|%o|%e|%g|%G|%%' % ('a', 'b', 1, 2, 3.14159, 255, 255, 8, 1234.5, 0.00001, 1e20))
+print('%s %s' % ([1, 2], (3,)), '%r' % 'q', '%(k)s=%(v)r' % {'k': 'key', 'v': 'val'}, '%.2s' % 'abc', '%*d' % (5, 3))
+print('%d%%' % 50, '%c' % 'x', '%5.1f%%' % 99.5, '%+.2e' % -12.5, '%#x %#o' % (255, 8))
+for bad in [lambda: '{:d}'.format('x'), lambda: '{'.format(), lambda: '{0}'.format(), lambda: format(1, 'q')]:
+    try:
+        bad()
+    except (ValueError, IndexError) as e:
+        print(type(e).__name__ + ':', e)
