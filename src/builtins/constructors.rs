@@ -304,7 +304,7 @@ fn bytes_new(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
                 return Err(ts.value_error("negative count"));
             }
             if n as u128 > crate::objects::MAX_ALLOC_BYTES {
-                return Err(ts.memory_error(""));
+                return Err(ts.no_memory());
             }
             Ok(bytes_value(vec![0; n as usize]))
         }
