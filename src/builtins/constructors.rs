@@ -179,7 +179,7 @@ pub fn parse_int(ts: &mut ThreadState, text: &str, base: i64) -> PyResult<Value>
     let clean: String = digits.chars().filter(|&c| c != '_').map(unicode_digit).collect();
     if radix == 10 && clean.len() > crate::objects::text::INT_MAX_STR_DIGITS {
         return Err(ts.value_error(
-            "Exceeds the limit (4300 digits) for integer string conversion: value has more digits; use sys.set_int_max_str_digits() to increase the limit",
+            format!("Exceeds the limit (4300 digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit", clean.len()),
         ));
     }
     match BigInt::from_str_radix(&clean, radix) {

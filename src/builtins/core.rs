@@ -20,7 +20,9 @@ pub fn install(ts: &mut ThreadState) {
     }
     let excs = ts.types().exceptions();
     for (name, t) in excs {
-        set_builtin(ts, name, Value::Type(t));
+        if name != "UnsupportedOperation" {
+            set_builtin(ts, name, Value::Type(t));
+        }
     }
     set_builtin(ts, "EnvironmentError", Value::Type(ts.types().os_error.clone()));
     set_builtin(ts, "IOError", Value::Type(ts.types().os_error.clone()));

@@ -133,6 +133,7 @@ registry! {
         permission_error = "PermissionError" < os_error,
         process_lookup_error = "ProcessLookupError" < os_error,
         timeout_error = "TimeoutError" < os_error,
+        unsupported_operation = "UnsupportedOperation" < os_error,
         reference_error = "ReferenceError" < exception,
         runtime_error = "RuntimeError" < exception,
         not_implemented_error = "NotImplementedError" < runtime_error,
