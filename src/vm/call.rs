@@ -304,8 +304,15 @@ pub(crate) fn call_from_stack(
         }
     }
     let kwnames = kwnames.map(kwnames_of).unwrap_or_default();
-    let args = ts.exec.stack.split_off(args_start);
+    let mut args = ts.exec.stack.split_off(args_start);
     ts.exec.stack.truncate(ret_sp);
+    let (callable, receiver) = match callable {
+        Value::BoundMethod(bm) if matches!(&bm.func, Value::Function(_)) => (bm.func.clone(), Some(bm.receiver.clone())),
+        other => (other, None),
+    };
+    if let Some(receiver) = receiver {
+        args.insert(0, receiver);
+    }
     let args = Args { values: &args, kwnames: &kwnames };
     match &callable {
         Value::Function(func) if !func.code.code.is_generator => {

@@ -188,7 +188,11 @@ pub fn run_file(ts: &mut ThreadState, path: &str, args: &[String]) -> i32 {
     let mut argv = vec![path.to_string()];
     argv.extend_from_slice(args);
     set_argv(ts, &argv, Some(&dir));
-    let result = run_main_source(ts, &source, path);
+    let filename = match std::path::Path::new(path).file_name() {
+        Some(name) => std::path::Path::new(&dir).join(name).to_string_lossy().into_owned(),
+        None => path.to_string(),
+    };
+    let result = run_main_source(ts, &source, &filename);
     finish(ts, result)
 }
 
