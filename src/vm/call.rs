@@ -304,7 +304,8 @@ pub(crate) fn call_from_stack(
         }
     }
     let kwnames = kwnames.map(kwnames_of).unwrap_or_default();
-    let mut args = ts.exec.stack.split_off(args_start);
+    let mut args = std::mem::take(&mut ts.exec.arg_buffer);
+    args.extend(ts.exec.stack.drain(args_start..));
     ts.exec.stack.truncate(ret_sp);
     let (callable, receiver) = match callable {
         Value::BoundMethod(bm) if matches!(&bm.func, Value::Function(_)) => (bm.func.clone(), Some(bm.receiver.clone())),
@@ -313,14 +314,18 @@ pub(crate) fn call_from_stack(
     if let Some(receiver) = receiver {
         args.insert(0, receiver);
     }
-    let args = Args { values: &args, kwnames: &kwnames };
-    match &callable {
-        Value::Function(func) if !func.code.code.is_generator => {
-            push_function_frame(ts, func, args, ret_sp, false)?;
-            Ok(Called::Frame)
+    let result = {
+        let args = Args { values: &args, kwnames: &kwnames };
+        match &callable {
+            Value::Function(func) if !func.code.code.is_generator => {
+                push_function_frame(ts, func, args, ret_sp, false).map(|_| Called::Frame)
+            }
+            _ => ts.call(&callable, args).map(Called::Value),
         }
-        _ => ts.call(&callable, args).map(Called::Value),
-    }
+    };
+    args.clear();
+    ts.exec.arg_buffer = args;
+    result
 }
 
 /// A function whose parameters are `nargs` plain positionals (or fewer, with defaults for the rest).
