@@ -178,7 +178,8 @@ pub fn run_file(ts: &mut ThreadState, path: &str, args: &[String]) -> i32 {
         Err(e) => {
             let errno = e.raw_os_error().unwrap_or(2);
             let reason = crate::vm::run::os_error_text(&e);
-            eprintln!("gilvm: can't open file '{path}': [Errno {errno}] {reason}");
+            let shown = std::env::current_dir().map(|d| d.join(path).to_string_lossy().into_owned()).unwrap_or_else(|_| path.to_string());
+            eprintln!("gilvm: can't open file '{shown}': [Errno {errno}] {reason}");
             return 2;
         }
     };
