@@ -548,7 +548,8 @@ fn frontend_target_errors() {
 
 fn deep_error(src: &str) {
     let e = parse(src, "t.py", Mode::File).expect_err("must be refused");
-    assert_eq!(e.kind, SyntaxErrorKind::SyntaxError);
+    assert_eq!(e.kind, SyntaxErrorKind::RecursionError);
+    assert_eq!(e.to_string(), "RecursionError: maximum recursion depth exceeded during compilation");
 }
 
 #[test]
@@ -570,9 +571,10 @@ fn frontend_deep_nesting_is_refused() {
 
 #[test]
 fn frontend_accepted_nesting_is_bounded() {
-    let m = parse(&format!("{}1", "-".repeat(999)), "t.py", Mode::File).unwrap();
+    let m = parse(&format!("{}1", "-".repeat(1023)), "t.py", Mode::File).unwrap();
     let StmtKind::Expr(e) = &m.body[0].kind else { panic!() };
-    assert_eq!(depth(e), 1000);
+    assert_eq!(depth(e), 1024);
+    deep_error(&format!("{}1", "-".repeat(1024)));
     let m = parse(&format!("{}{}", "(".repeat(150), ")".repeat(150)), "t.py", Mode::File).unwrap();
     assert_eq!(m.body.len(), 1);
     let m = parse(&format!("x = [{}]", "1, ".repeat(100_000)), "t.py", Mode::File).unwrap();
