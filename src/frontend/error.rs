@@ -55,7 +55,8 @@ impl SyntaxError {
     }
 }
 
-/// Prints the error the way CPython does (a `RecursionError` is only its last line):
+/// Prints the error the way CPython does (a `RecursionError`, or an error with
+/// no line such as undecodable source, is only its last line):
 ///
 /// ```text
 ///   File "x.py", line 3
@@ -65,7 +66,7 @@ impl SyntaxError {
 /// ```
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.kind == SyntaxErrorKind::RecursionError {
+        if self.kind == SyntaxErrorKind::RecursionError || self.line == 0 {
             return write!(f, "{}: {}", self.kind.name(), self.message);
         }
         writeln!(f, "  File \"{}\", line {}", self.filename, self.line)?;

@@ -7,7 +7,7 @@ use num_bigint::BigInt;
 use super::ast::*;
 use super::indent::{tokenize, Layout};
 use super::token::Tok;
-use super::{is_incomplete, parse, Mode, SyntaxErrorKind};
+use super::{decode_source, is_incomplete, parse, Mode, SyntaxErrorKind};
 
 fn body(src: &str) -> Vec<Stmt> {
     match parse(src, "t.py", Mode::File) {
@@ -789,4 +789,17 @@ fn generator_exprs<'a>(generators: &'a [Comprehension], kids: &mut Vec<&'a Expr>
         kids.extend([&g.target, &g.iter]);
         kids.extend(&g.ifs);
     }
+}
+
+#[test]
+fn frontend_decode_source() {
+    assert_eq!(decode_source("x = 'é'".as_bytes(), "f.py").unwrap(), "x = 'é'");
+    let e = decode_source(b"# c\nprint('\xff(')\n", "f.py").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "SyntaxError: Non-UTF-8 code starting with '\\xff' in file f.py on line 2, but no encoding declared; \
+         see https://peps.python.org/pep-0263/ for details"
+    );
+    assert_eq!(decode_source(b"# -*- coding: latin-1 -*-\nx = '\xe9'\n", "f.py").unwrap(), "# -*- coding: latin-1 -*-\nx = '\u{e9}'\n");
+    assert!(parse("\u{feff}x = 1\n", "f.py", Mode::File).is_ok());
 }
