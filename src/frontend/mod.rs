@@ -22,6 +22,8 @@ mod token;
 mod unicode_names;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_differential;
 
 use std::borrow::Cow;
 
