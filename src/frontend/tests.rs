@@ -93,7 +93,7 @@ fn depth(root: &Expr) -> usize {
 // ------------------------------------------------------------------ tokens
 
 fn kinds(src: &str) -> Vec<Tok> {
-    tokenize(src, Layout::Statements, loc(1, 0)).unwrap().list.into_iter().map(|t| t.1).collect()
+    tokenize(src, Layout::Statements, loc(1, 0)).list.into_iter().map(|t| t.1).collect()
 }
 
 #[test]
@@ -113,7 +113,7 @@ fn frontend_indentation_tokens() {
 
 #[test]
 fn frontend_token_locations() {
-    let list = tokenize("a = 'é' + b\n  \nc", Layout::Statements, loc(1, 0)).unwrap().list;
+    let list = tokenize("a = 'é' + b\n  \nc", Layout::Statements, loc(1, 0)).list;
     let locs: Vec<Loc> = list.iter().map(|t| t.0).collect();
     assert_eq!(locs[1..6], [loc(1, 0), loc(1, 2), loc(1, 4), loc(1, 8), loc(1, 10)]);
     assert_eq!(list[7].0, loc(3, 0));
