@@ -99,15 +99,17 @@ pub fn ends_too_early(source: &str) -> Option<bool> {
     }
 }
 
-/// A bracket left open wins over most parser errors, as in CPython: over any
-/// error at the end of input, any specific message, and a plain "invalid
-/// syntax" on a later line than the bracket.
+/// A bracket left open wins over a parser error at the end of input, over
+/// one found on a later line than the bracket, and over a missing-comma guess (the
+/// bracket's contents were cut short), as in CPython.
 fn prefer_unclosed(e: PErr, tokens: &Tokens, pulled: usize) -> Diag {
     let at_eof = matches!(e, ParseError::UnrecognizedEof { .. });
+    // CPython compares the line of the last token read, not the error's own.
+    let last_line = tokens.list.get(pulled.saturating_sub(1)).map_or(0, |t| t.0.line);
     let diag = describe(e, &tokens.list, pulled);
     match &tokens.unclosed {
         _ if diag.message == "unexpected indent" => diag,
-        Some(u) if at_eof || diag.message != "invalid syntax" || diag.loc.line > u.loc.line => u.clone(),
+        Some(u) if at_eof || diag.message.contains("forgot a comma") || last_line > u.loc.line => u.clone(),
         _ => diag,
     }
 }
