@@ -209,6 +209,14 @@ impl<'a> Compiler<'a> {
         let flags = self.defaults(&f.params)?;
         let code = self.function_code(f, loc)?;
         self.make_function(code, flags);
+        if let Some(doc) = docstring(&f.body) {
+            // `f.__doc__`, set before any decorator sees the function.
+            self.emit(Instruction::Copy(1));
+            self.load_const(Constant::Str(doc.to_string()));
+            self.emit(Instruction::Swap(2));
+            let i = self.name_index("__doc__");
+            self.emit(Instruction::StoreAttr(i));
+        }
         for _ in &f.decorators {
             self.emit(Instruction::Call(1));
         }
