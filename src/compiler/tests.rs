@@ -373,3 +373,62 @@ fn limits_scripts() {
         }
     }
 }
+
+fn compile_source(src: &str, mode: Mode) -> Arc<Code> {
+    let module = crate::frontend::parse(src, "t.py", mode).expect("parses");
+    let (code, bad) = super::compile_checked(&module, src, "t.py", mode, super::HELPER_BUDGET).expect("compiles");
+    assert!(bad.is_empty(), "inconsistent stack in {bad:?}");
+    code
+}
+
+#[test]
+fn interactive_mode_echoes_expressions() {
+    let code = compile_source("1 + 2\nif x:\n    y\nz = 3\n", Mode::Interactive);
+    let echoes = code.instructions.iter().filter(|i| **i == Instruction::PrintExpr).count();
+    assert_eq!(echoes, 2);
+    let f = compile_source("def f():\n    g()\n", Mode::Interactive);
+    let body = nested(&f, "f");
+    assert!(!body.instructions.contains(&Instruction::PrintExpr));
+}
+
+#[test]
+fn eval_mode_returns_the_value() {
+    let code = compile_source("x + 1", Mode::Eval);
+    assert_eq!(code.instructions.last(), Some(&Instruction::ReturnValue));
+    assert!(!code.instructions.contains(&Instruction::PopTop));
+}
+
+#[test]
+fn exception_table_is_sorted_and_disjoint() {
+    let src = "def f(xs):\n    for x in xs:\n        try:\n            with a as b, c:\n                if x: break\n                return x\n        except E as e:\n            continue\n        finally:\n            g()\n";
+    let code = compile_source(src, Mode::File);
+    let f = nested(&code, "f");
+    let mut last_end = 0;
+    for e in &f.exception_table {
+        assert!(e.start >= last_end && e.start < e.end, "{:?}", f.exception_table);
+        assert!((e.handler as usize) < f.instructions.len());
+        last_end = e.end;
+    }
+    assert!(f.instructions.iter().all(|i| !matches!(i, Instruction::Jump(t) | Instruction::JumpBackward(t) if *t as usize >= f.instructions.len())));
+}
+
+#[test]
+fn backward_jumps_use_jump_backward() {
+    let code = compile_source("while x:\n    if y:\n        continue\n    z()\nfor i in r:\n    pass\n", Mode::File);
+    for (pc, ins) in code.instructions.iter().enumerate() {
+        if let Instruction::Jump(t) | Instruction::PopJumpIfFalse(t) | Instruction::PopJumpIfTrue(t) = ins {
+            assert!(*t as usize > pc, "forward-only jump {ins:?} at {pc}");
+        }
+        if let Instruction::JumpBackward(t) = ins {
+            assert!((*t as usize) <= pc);
+        }
+    }
+}
+
+#[test]
+fn class_body_without_super_returns_none() {
+    let code = compile_source("class C:\n    def m(self):\n        return 1\n", Mode::File);
+    let body = nested(&code, "C");
+    assert!(body.cellvars.is_empty());
+    assert_eq!(&body.instructions[body.instructions.len() - 2..], &[Instruction::LoadConst(body.constants.iter().position(|c| *c == Constant::None).unwrap() as u32), Instruction::ReturnValue]);
+}
