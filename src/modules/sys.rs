@@ -27,11 +27,10 @@ pub fn init(ts: &mut ThreadState) -> PyResult<Gc<PyModule>> {
     m.set(ts, "executable", Value::str(&exe));
     m.set(ts, "implementation_name", Value::str("gilvm"));
     m.set(ts, "builtin_module_names", Value::tuple(["sys", "_thread", "time", "math", "os"].iter().map(|n| Value::str(n)).collect()));
-    for stream in ["stdin", "stdout", "stderr"] {
-        if let Some(v) = standard_stream(ts, stream) {
-            m.set(ts, stream, v.clone());
-            m.set(ts, &format!("__{stream}__"), v);
-        }
+    let (stdin, stdout, stderr) = crate::builtins::io::std_streams(ts);
+    for (name, stream) in [("stdin", stdin), ("stdout", stdout), ("stderr", stderr)] {
+        m.set(ts, name, stream.clone());
+        m.set(ts, &format!("__{name}__"), stream);
     }
     m.add_fn(ts, "exit", sys_exit);
     m.add_fn(ts, "getrecursionlimit", getrecursionlimit);
@@ -46,13 +45,6 @@ pub fn init(ts: &mut ThreadState) -> PyResult<Gc<PyModule>> {
     let hook = m.dict.get_str(&ts.intern("excepthook")).unwrap_or(Value::None);
     m.set(ts, "__excepthook__", hook);
     Ok(m)
-}
-
-/// The objects layer's stream object for `name` (`stdout`, ...), if it provides one
-/// (it registers them in the builtins namespace under `__gilvm_<name>__`).
-fn standard_stream(ts: &mut ThreadState, name: &str) -> Option<Value> {
-    let key = ts.intern(&format!("__gilvm_{name}__"));
-    ts.objs.builtins.get_str(&key)
 }
 
 fn sys_exit(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
@@ -92,7 +84,8 @@ fn exc_info(ts: &mut ThreadState, _args: Args<'_>) -> PyResult<Value> {
         return Ok(Value::tuple(vec![Value::None, Value::None, Value::None]));
     }
     let ty = Value::Type(ts.type_of(&exc));
-    Ok(Value::tuple(vec![ty, exc, Value::None]))
+    let tb = crate::vm::traceback::traceback_value(ts, &exc);
+    Ok(Value::tuple(vec![ty, exc, tb]))
 }
 
 fn exception(ts: &mut ThreadState, _args: Args<'_>) -> PyResult<Value> {

@@ -145,7 +145,7 @@ def _source_line(filename, lineno):
             for number, line in enumerate(f, 1):
                 if number == lineno:
                     return line.strip()
-    except (OSError, UnicodeDecodeError):
+    except (OSError, ValueError):
         pass
     return ''
 
@@ -166,10 +166,11 @@ def _exception_only(etype, value):
 
 def _format_one(etype, value, tb):
     lines = []
-    if tb is not None:
-        lines.append('Traceback (most recent call last):\n')
     while tb is not None:
-        frame = tb.tb_frame
+        frame = getattr(tb, 'tb_frame', None)
+        if frame is None:
+            # A VM without traceback introspection: show the exception only.
+            break
         filename = frame.f_code.co_filename
         lines.append('  File "%s", line %d, in %s\n'
                      % (filename, tb.tb_lineno, frame.f_code.co_name))
@@ -177,6 +178,8 @@ def _format_one(etype, value, tb):
         if source:
             lines.append('    %s\n' % source)
         tb = tb.tb_next
+    if lines:
+        lines.insert(0, 'Traceback (most recent call last):\n')
     lines.append(_exception_only(etype, value))
     return ''.join(lines)
 
@@ -293,7 +296,8 @@ class Formatter:
 
     default_time_format = '%Y-%m-%d %H:%M:%S'
     default_msec_format = '%s,%03d'
-    converter = time.localtime
+    # staticmethod: a plain function stored here must not become a method.
+    converter = staticmethod(time.localtime)
 
     def __init__(self, fmt=None, datefmt=None, style='%', validate=True, *,
                  defaults=None):
