@@ -211,7 +211,8 @@ impl<'a> Indenter<'a> {
                 return Err(tab_error());
             }
             if self.indents.len() >= MAX_INDENT_LEVEL {
-                return Err(Diag::indentation("too many levels of indentation", loc));
+                let at = Loc { line: loc.line, col: 0 };
+                return Err(Diag::indentation("too many levels of indentation", at));
             }
             self.indents.push((col, alt));
             self.out.push((loc, Tok::Indent, loc));

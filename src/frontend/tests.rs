@@ -7,7 +7,7 @@ use num_bigint::BigInt;
 use super::ast::*;
 use super::indent::{tokenize, Layout};
 use super::token::Tok;
-use super::{is_incomplete, parse, Mode, SyntaxErrorKind};
+use super::{decode_source, is_incomplete, parse, Mode, SyntaxErrorKind};
 
 fn body(src: &str) -> Vec<Stmt> {
     match parse(src, "t.py", Mode::File) {
@@ -548,7 +548,8 @@ fn frontend_target_errors() {
 
 fn deep_error(src: &str) {
     let e = parse(src, "t.py", Mode::File).expect_err("must be refused");
-    assert_eq!(e.kind, SyntaxErrorKind::SyntaxError);
+    assert_eq!(e.kind, SyntaxErrorKind::RecursionError);
+    assert_eq!(e.to_string(), "RecursionError: maximum recursion depth exceeded during compilation");
 }
 
 #[test]
@@ -570,9 +571,10 @@ fn frontend_deep_nesting_is_refused() {
 
 #[test]
 fn frontend_accepted_nesting_is_bounded() {
-    let m = parse(&format!("{}1", "-".repeat(999)), "t.py", Mode::File).unwrap();
+    let m = parse(&format!("{}1", "-".repeat(1023)), "t.py", Mode::File).unwrap();
     let StmtKind::Expr(e) = &m.body[0].kind else { panic!() };
-    assert_eq!(depth(e), 1000);
+    assert_eq!(depth(e), 1024);
+    deep_error(&format!("{}1", "-".repeat(1024)));
     let m = parse(&format!("{}{}", "(".repeat(150), ")".repeat(150)), "t.py", Mode::File).unwrap();
     assert_eq!(m.body.len(), 1);
     let m = parse(&format!("x = [{}]", "1, ".repeat(100_000)), "t.py", Mode::File).unwrap();
@@ -787,4 +789,17 @@ fn generator_exprs<'a>(generators: &'a [Comprehension], kids: &mut Vec<&'a Expr>
         kids.extend([&g.target, &g.iter]);
         kids.extend(&g.ifs);
     }
+}
+
+#[test]
+fn frontend_decode_source() {
+    assert_eq!(decode_source("x = 'é'".as_bytes(), "f.py").unwrap(), "x = 'é'");
+    let e = decode_source(b"# c\nprint('\xff(')\n", "f.py").unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "SyntaxError: Non-UTF-8 code starting with '\\xff' in file f.py on line 2, but no encoding declared; \
+         see https://peps.python.org/pep-0263/ for details"
+    );
+    assert_eq!(decode_source(b"# -*- coding: latin-1 -*-\nx = '\xe9'\n", "f.py").unwrap(), "# -*- coding: latin-1 -*-\nx = '\u{e9}'\n");
+    assert!(parse("\u{feff}x = 1\n", "f.py", Mode::File).is_ok());
 }
