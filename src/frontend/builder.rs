@@ -28,7 +28,9 @@ pub fn err<T>(message: impl Into<String>, loc: Loc) -> R<T> {
     Err(ParseError::User { error: Diag::syntax(message, loc) })
 }
 
-/// Builds a node whose deepest child has depth `child_depth`.
+/// Builds a node whose deepest child has depth `child_depth`. A node's
+/// location is that of its first token, an opening parenthesis included (as
+/// CPython has it), which is why the grammar passes it in.
 pub fn node(loc: Loc, kind: ExprKind, child_depth: u32) -> R<Ex> {
     let depth = child_depth + 1;
     if depth > MAX_DEPTH {
@@ -59,9 +61,8 @@ pub fn boxed(x: Ex) -> Box<Expr> {
     Box::new(x.e)
 }
 
-pub fn bin(left: Ex, op: BinOp, right: Ex) -> R<Ex> {
+pub fn bin(loc: Loc, left: Ex, op: BinOp, right: Ex) -> R<Ex> {
     let depth = left.depth.max(right.depth);
-    let loc = left.e.loc;
     node(loc, ExprKind::BinOp { left: boxed(left), op, right: boxed(right) }, depth)
 }
 
@@ -70,37 +71,32 @@ pub fn unary(loc: Loc, op: UnaryOp, operand: Ex) -> R<Ex> {
     node(loc, ExprKind::UnaryOp { op, operand: boxed(operand) }, depth)
 }
 
-pub fn bool_op(op: BoolOp, first: Ex, rest: Vec<Ex>) -> R<Ex> {
-    let loc = first.e.loc;
+pub fn bool_op(loc: Loc, op: BoolOp, first: Ex, rest: Vec<Ex>) -> R<Ex> {
     let mut all = vec![first];
     all.extend(rest);
     let (values, depth) = unwrap_all(all);
     node(loc, ExprKind::BoolOp { op, values }, depth)
 }
 
-pub fn compare(left: Ex, rest: Vec<(CmpOp, Ex)>) -> R<Ex> {
-    let loc = left.e.loc;
+pub fn compare(loc: Loc, left: Ex, rest: Vec<(CmpOp, Ex)>) -> R<Ex> {
     let (ops, comparators): (Vec<CmpOp>, Vec<Ex>) = rest.into_iter().unzip();
     let (comparators, depth) = unwrap_all(comparators);
     let depth = depth.max(left.depth);
     node(loc, ExprKind::Compare { left: boxed(left), ops, comparators }, depth)
 }
 
-pub fn if_exp(body: Ex, test: Ex, orelse: Ex) -> R<Ex> {
-    let loc = body.e.loc;
+pub fn if_exp(loc: Loc, body: Ex, test: Ex, orelse: Ex) -> R<Ex> {
     let depth = body.depth.max(test.depth).max(orelse.depth);
     let kind = ExprKind::IfExp { test: boxed(test), body: boxed(body), orelse: boxed(orelse) };
     node(loc, kind, depth)
 }
 
-pub fn attribute(value: Ex, attr: String) -> R<Ex> {
-    let loc = value.e.loc;
+pub fn attribute(loc: Loc, value: Ex, attr: String) -> R<Ex> {
     let depth = value.depth;
     node(loc, ExprKind::Attribute { value: boxed(value), attr }, depth)
 }
 
-pub fn subscript(value: Ex, slice: Ex) -> R<Ex> {
-    let loc = value.e.loc;
+pub fn subscript(loc: Loc, value: Ex, slice: Ex) -> R<Ex> {
     let depth = value.depth.max(slice.depth);
     node(loc, ExprKind::Subscript { value: boxed(value), slice: boxed(slice) }, depth)
 }
@@ -158,10 +154,11 @@ pub struct CompClause {
     pub depth: u32,
 }
 
-pub fn comp_clause(target: Ex, iter: Ex, ifs: Vec<Ex>) -> CompClause {
+pub fn comp_clause(target: Ex, iter: Ex, ifs: Vec<Ex>) -> R<CompClause> {
+    super::targets::check(&target.e, super::targets::Use::Assign)?;
     let (ifs, if_depth) = unwrap_all(ifs);
     let depth = target.depth.max(iter.depth).max(if_depth);
-    CompClause { comp: Comprehension { target: target.e, iter: iter.e, ifs }, depth }
+    Ok(CompClause { comp: Comprehension { target: target.e, iter: iter.e, ifs }, depth })
 }
 
 fn unwrap_clauses(clauses: Vec<CompClause>) -> (Vec<Comprehension>, u32) {
@@ -259,7 +256,7 @@ pub fn bare_generator(loc: Loc, elt: Ex, clauses: Vec<CompClause>) -> R<Arg> {
 
 /// `func(args)`; `paren` is where the `(` is: the location CPython gives a
 /// lone generator argument.
-pub fn call(func: Ex, paren: Loc, mut args: Vec<Arg>) -> R<Ex> {
+pub fn call(loc: Loc, func: Ex, paren: Loc, mut args: Vec<Arg>) -> R<Ex> {
     if args.len() > 1 {
         if let Some(Arg::BareGenerator(g)) = args.iter().find(|a| matches!(a, Arg::BareGenerator(_))) {
             return err("Generator expression must be parenthesized", g.e.loc);
@@ -268,7 +265,6 @@ pub fn call(func: Ex, paren: Loc, mut args: Vec<Arg>) -> R<Ex> {
         g.e.loc = paren;
     }
     let (args, keywords, depth) = arguments(args)?;
-    let loc = func.e.loc;
     let depth = depth.max(func.depth);
     node(loc, ExprKind::Call { func: boxed(func), args, keywords }, depth)
 }

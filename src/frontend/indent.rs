@@ -12,11 +12,14 @@ use super::token::Tok;
 
 pub type Spanned = (Loc, Tok, Loc);
 
-/// A token stream. A bracket still open at the end is not reported at once:
-/// CPython prefers some parser errors to it (see `parser::describe`).
+/// A token stream. Two errors are not reported at once, because CPython
+/// prefers a parser error found before them: a bracket still open at the end
+/// (see `parser::prefer_unclosed`), and an indentation error, before which
+/// the stream stops.
 pub struct Tokens {
     pub list: Vec<Spanned>,
     pub unclosed: Option<Diag>,
+    pub indent_error: Option<Diag>,
 }
 
 /// CPython's tokenizer limits.
@@ -95,10 +98,23 @@ pub fn tokenize(src: &str, layout: Layout, base: Loc) -> Result<Tokens, Diag> {
     let mut lex = Tok::lexer(src);
     while let Some(result) = lex.next() {
         let span = lex.span();
-        match result {
-            Ok(Tok::Newline) => ind.newline(span.start),
-            Ok(tok) => ind.token(tok, span.start, span.end)?,
-            Err(e) => return Err(ind.lex_error(e, span.start)),
+        let step = match result {
+            Ok(Tok::Newline) => {
+                ind.newline(span.start);
+                Ok(())
+            }
+            Ok(tok) => ind.token(tok, span.start, span.end),
+            Err(e) => {
+                // The line's indentation is checked before its first token.
+                let loc = ind.tracker.loc_at(span.start);
+                ind.line_indentation(span.start, loc).and(Err(ind.lex_error(e, span.start)))
+            }
+        };
+        if let Err(diag) = step {
+            if diag.kind == SyntaxErrorKind::SyntaxError {
+                return Err(diag);
+            }
+            return Ok(Tokens { list: ind.out, unclosed: None, indent_error: Some(diag) });
         }
     }
     ind.finish()
@@ -115,9 +131,7 @@ impl<'a> Indenter<'a> {
 
     fn token(&mut self, tok: Tok, start: usize, end: usize) -> Result<(), Diag> {
         let loc = self.tracker.loc_at(start);
-        if !self.line_has_tokens && self.brackets.is_empty() && self.layout == Layout::Statements {
-            self.indentation(start, loc)?;
-        }
+        self.line_indentation(start, loc)?;
         if let Some(open) = tok.opens() {
             if self.brackets.len() >= MAX_PAREN_LEVEL {
                 return Err(Diag::syntax("too many nested parentheses", loc));
@@ -153,6 +167,13 @@ impl<'a> Indenter<'a> {
             format!("closing parenthesis '{close}' does not match opening parenthesis '{open}' on line {}", open_loc.line)
         };
         Err(Diag::syntax(message, loc))
+    }
+
+    fn line_indentation(&mut self, start: usize, loc: Loc) -> Result<(), Diag> {
+        if !self.line_has_tokens && self.brackets.is_empty() && self.layout == Layout::Statements {
+            self.indentation(start, loc)?;
+        }
+        Ok(())
     }
 
     /// At the first token of a logical line: compare its indentation with the
@@ -220,7 +241,7 @@ impl<'a> Indenter<'a> {
     fn finish(mut self) -> Result<Tokens, Diag> {
         if let Some(&(open, loc)) = self.brackets.last() {
             let unclosed = Some(Diag::syntax(format!("'{open}' was never closed"), loc));
-            return Ok(Tokens { list: self.out, unclosed });
+            return Ok(Tokens { list: self.out, unclosed, indent_error: None });
         }
         let end = self.tracker.loc_at(self.src.len());
         if self.line_has_tokens && self.layout != Layout::Field {
@@ -231,7 +252,7 @@ impl<'a> Indenter<'a> {
             self.indents.pop();
             self.out.push((eof, Tok::Dedent, eof));
         }
-        Ok(Tokens { list: self.out, unclosed: None })
+        Ok(Tokens { list: self.out, unclosed: None, indent_error: None })
     }
 
     fn lex_error(&mut self, e: LexError, token_start: usize) -> Diag {

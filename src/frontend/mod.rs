@@ -17,6 +17,7 @@ mod parser;
 mod statements;
 mod strings;
 mod strings_join;
+mod targets;
 mod token;
 mod unicode_names;
 #[cfg(test)]

@@ -50,7 +50,14 @@ pub fn parse_field(text: &str, loc: Loc) -> R<Ex> {
 }
 
 fn run(tokens: &Tokens) -> Result<Parsed, Diag> {
-    run_raw(tokens).map_err(|(e, pulled)| prefer_unclosed(e, tokens, pulled))
+    let result = run_raw(tokens);
+    if let Some(indent_error) = &tokens.indent_error {
+        // The parser met no error before the stream stopped at this one.
+        if matches!(result, Ok(_) | Err((ParseError::UnrecognizedEof { .. }, _))) {
+            return Err(indent_error.clone());
+        }
+    }
+    result.map_err(|(e, pulled)| prefer_unclosed(e, tokens, pulled))
 }
 
 /// Runs the parser; an error comes with how many tokens had been read.
@@ -74,6 +81,9 @@ pub fn ends_too_early(source: &str) -> Option<bool> {
             return Some(unfinished);
         }
     };
+    if tokens.indent_error.is_some() {
+        return Some(false);
+    }
     if tokens.unclosed.is_some() {
         return Some(true);
     }

@@ -2,20 +2,18 @@
 
 use super::ast::*;
 use super::builder::{arguments, err, node, unwrap_all, Arg, Ex, R};
+use super::targets::{check, check_assign, expr_name, Use};
 
-pub fn assign(loc: Loc, first: Ex, rest: Vec<Ex>) -> Stmt {
+pub fn assign(loc: Loc, first: Ex, rest: Vec<Ex>) -> R<Stmt> {
     let mut all: Vec<Expr> = std::iter::once(first.e).chain(rest.into_iter().map(|x| x.e)).collect();
     let value = all.pop().unwrap_or_else(|| Expr::new(loc, ExprKind::Constant(Constant::None)));
-    Stmt::new(loc, StmtKind::Assign { targets: all, value })
+    check_assign(&all)?;
+    Ok(Stmt::new(loc, StmtKind::Assign { targets: all, value }))
 }
 
 pub fn aug_assign(loc: Loc, target: Ex, op: BinOp, value: Ex) -> R<Stmt> {
     if !matches!(target.e.kind, ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. }) {
-        let what = match target.e.kind {
-            ExprKind::Tuple(_) => "tuple",
-            ExprKind::List(_) => "list",
-            _ => "expression",
-        };
+        let what = expr_name(&target.e);
         return err(format!("'{what}' is an illegal expression for augmented assignment"), target.e.loc);
     }
     Ok(Stmt::new(loc, StmtKind::AugAssign { target: target.e, op, value: value.e }))
@@ -187,13 +185,25 @@ pub fn handler(loc: Loc, clause: Option<(Ex, Option<String>)>, body: Vec<Stmt>) 
     ExceptHandler { loc, typ, name, body }
 }
 
-pub fn with_stmt(loc: Loc, items: Vec<(Ex, Option<Ex>)>, body: Vec<Stmt>) -> Stmt {
+pub fn with_stmt(loc: Loc, items: Vec<(Ex, Option<Ex>)>, body: Vec<Stmt>) -> R<Stmt> {
+    for (_, target) in &items {
+        if let Some(t) = target {
+            check(&t.e, Use::Assign)?;
+        }
+    }
     let items = items.into_iter().map(|(c, t)| WithItem { context: c.e, target: t.map(|t| t.e) }).collect();
-    Stmt::new(loc, StmtKind::With { items, body })
+    Ok(Stmt::new(loc, StmtKind::With { items, body }))
 }
 
 /// `del a, b[0]` deletes each target; a parenthesised tuple stays one target.
-pub fn delete(loc: Loc, targets: Vec<Ex>) -> Stmt {
+pub fn delete(loc: Loc, targets: Vec<Ex>) -> R<Stmt> {
     let (targets, _) = unwrap_all(targets);
-    Stmt::new(loc, StmtKind::Delete(targets))
+    targets.iter().try_for_each(|t| check(t, Use::Delete))?;
+    Ok(Stmt::new(loc, StmtKind::Delete(targets)))
+}
+
+pub fn for_stmt(loc: Loc, target: Ex, iter: Ex, body: Vec<Stmt>, orelse: Option<Vec<Stmt>>) -> R<Stmt> {
+    check(&target.e, Use::Assign)?;
+    let kind = StmtKind::For { target: target.e, iter: iter.e, body, orelse: orelse.unwrap_or_default() };
+    Ok(Stmt::new(loc, kind))
 }

@@ -55,10 +55,7 @@ pub fn decode_str(body: &str, raw: bool) -> Result<String, EscapeError> {
                 }
             }
             'N' => {
-                let (ch, consumed) = named_char(&body[i + 2..]).ok_or_else(|| {
-                    let end = body[i..].find('}').map(|p| i + p).unwrap_or(body.len() - 1);
-                    (unicode_error(i, end, "malformed \\N character escape"), i)
-                })?;
+                let (ch, consumed) = named_char(body, i)?;
                 out.push(ch);
                 for _ in 0..consumed {
                     chars.next();
@@ -176,12 +173,19 @@ fn unicode_error(start: usize, end: usize, what: &str) -> String {
     format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{end}: {what}")
 }
 
-/// `\N{NAME}`: `rest` starts just after the `N`. Returns the character and how
-/// many characters of `rest` it used.
-fn named_char(rest: &str) -> Option<(char, usize)> {
-    let inner = rest.strip_prefix('{')?;
-    let close = inner.find('}')?;
+/// `\N{NAME}` at `body[at..]`: the character and how many characters after
+/// the `N` it used.
+fn named_char(body: &str, at: usize) -> Result<(char, usize), EscapeError> {
+    let rest = &body[at + 2..];
+    let malformed = |end: usize| (unicode_error(at, end, "malformed \\N character escape"), at);
+    let Some(inner) = rest.strip_prefix('{') else { return Err(malformed(at + 1)) };
+    let Some(close) = inner.find('}') else { return Err(malformed(body.len() - 1)) };
     let name = &inner[..close];
-    let ch = super::unicode_names::lookup(name)?;
-    Some((ch, name.chars().count() + 2))
+    if name.is_empty() {
+        return Err(malformed(at + 2));
+    }
+    match super::unicode_names::lookup(name) {
+        Some(ch) => Ok((ch, name.chars().count() + 2)),
+        None => Err((unicode_error(at, at + 3 + close, "unknown Unicode character name"), at)),
+    }
 }

@@ -68,12 +68,34 @@ pub fn run_source_in(
     run_code(ts, code, globals.clone(), locals, Box::default())
 }
 
-/// A new interpreter with its main thread attached, builtins and `sys` installed.
+/// Native stack of the thread the CLI runs scripts on: deep enough that the
+/// recursion limit, not the native stack, bounds ordinary deep recursion
+/// (nested `yield from`, `__repr__` chains). Only touched pages use memory.
+pub const MAIN_STACK_SIZE: usize = 256 << 20;
+
+/// A new interpreter with the current thread attached, builtins and `sys` installed.
 pub fn new_interpreter() -> ThreadState {
+    new_interpreter_on_stack(super::thread_state::DEFAULT_STACK_SIZE)
+}
+
+/// As `new_interpreter`, for a thread whose native stack is `stack_size` bytes.
+pub fn new_interpreter_on_stack(stack_size: usize) -> ThreadState {
     let interp = Runtime::get().new_interpreter();
-    let mut ts = ThreadState::attach(interp);
+    let mut ts = ThreadState::attach_with_stack(interp, stack_size, None);
     init_interpreter(&mut ts);
     ts
+}
+
+/// Runs `f` on a thread with a `MAIN_STACK_SIZE` stack and returns its result
+/// (the CLI's way to get a large native stack for the interpreter's main thread).
+pub fn with_main_stack<F: FnOnce() -> i32 + Send + 'static>(f: F) -> i32 {
+    match std::thread::Builder::new().name("main".into()).stack_size(MAIN_STACK_SIZE).spawn(f) {
+        Ok(handle) => handle.join().unwrap_or(1),
+        Err(e) => {
+            eprintln!("gilvm: cannot start the interpreter thread: {e}");
+            1
+        }
+    }
 }
 
 /// Fills a fresh interpreter: `builtins`, `sys`, `sys.modules['builtins']`.
@@ -138,8 +160,21 @@ pub fn run_main_source(ts: &mut ThreadState, source: &str, filename: &str) -> Py
 
 /// `gilvm script.py args...`: runs the script and returns the process exit code.
 pub fn run_file(ts: &mut ThreadState, path: &str, args: &[String]) -> i32 {
-    let source = match std::fs::read_to_string(path) {
-        Ok(s) => s,
+    let source = match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(e) => {
+                let bytes = e.as_bytes();
+                let at = e.utf8_error().valid_up_to();
+                let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+                let abs = std::fs::canonicalize(path).map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| path.to_string());
+                let byte = bytes.get(at).copied().unwrap_or(0);
+                write_stderr(ts, &format!(
+                    "SyntaxError: Non-UTF-8 code starting with '\\x{byte:02x}' in file {abs} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details\n"
+                ));
+                return 1;
+            }
+        },
         Err(e) => {
             let errno = e.raw_os_error().unwrap_or(2);
             let reason = crate::vm::run::os_error_text(&e);

@@ -43,9 +43,21 @@ pub fn traceback_value(ts: &mut ThreadState, exc: &Value) -> Value {
     let mut next = Value::None;
     for entry in entries.iter().rev() {
         let dict = Gc::new(crate::objects::PyDict::new());
-        let (lineno, tb_next) = (ts.intern("tb_lineno"), ts.intern("tb_next"));
-        dict.set_str(lineno, Value::Int(entry.line as i64));
-        dict.set_str(tb_next, next);
+        let frame_dict = Gc::new(crate::objects::PyDict::new());
+        let code = Value::Code(crate::objects::CodeObject::load(ts, entry.code.clone()));
+        for (k, v) in [("f_code", code), ("f_lineno", Value::Int(entry.line as i64))] {
+            let key = ts.intern(k);
+            frame_dict.set_str(key, v);
+        }
+        let frame = Value::Native(Gc::new(crate::objects::NativeObject {
+            class: class.clone(),
+            data: Box::new(()),
+            dict: Some(frame_dict),
+        }));
+        for (k, v) in [("tb_lineno", Value::Int(entry.line as i64)), ("tb_next", next), ("tb_frame", frame)] {
+            let key = ts.intern(k);
+            dict.set_str(key, v);
+        }
         let data = Box::new(entry.clone());
         next = Value::Native(Gc::new(crate::objects::NativeObject { class: class.clone(), data, dict: Some(dict) }));
     }
@@ -88,16 +100,41 @@ fn format_chain(ts: &mut ThreadState, exc: &Gc<PyInstance>, out: &mut String, se
     format_one(ts, exc, out);
 }
 
+/// CPython prints three identical consecutive entries, then a count of the rest.
+const REPEAT_CUTOFF: usize = 3;
+
+fn push_repeats(out: &mut String, repeats: usize) {
+    if repeats >= REPEAT_CUTOFF {
+        let more = repeats - REPEAT_CUTOFF + 1;
+        let s = if more == 1 { "" } else { "s" };
+        out.push_str(&format!("  [Previous line repeated {more} more time{s}]\n"));
+    }
+}
+
 fn format_one(ts: &mut ThreadState, exc: &Gc<PyInstance>, out: &mut String) {
     let entries = exc.exception.as_ref().map(|d| d.borrow().traceback.clone()).unwrap_or_default();
     if !entries.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
+        let mut last: Option<(&str, u32, &str)> = None;
+        let mut repeats = 0;
         for e in &entries {
+            let key = (&*e.code.filename, e.line, e.code.name.as_str());
+            if last == Some(key) {
+                repeats += 1;
+                if repeats >= REPEAT_CUTOFF {
+                    continue;
+                }
+            } else {
+                push_repeats(out, repeats);
+                repeats = 0;
+                last = Some(key);
+            }
             out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.code.filename, e.line, e.code.name));
             if let Some(text) = source_line(&e.code.filename, e.line) {
                 out.push_str(&format!("    {text}\n"));
             }
         }
+        push_repeats(out, repeats);
     }
     let value = Value::Instance(exc.clone());
     if let Some(report) = syntax_error_report(ts, exc) {
