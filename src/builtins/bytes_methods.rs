@@ -4,7 +4,7 @@ use super::args::{int_arg, method};
 use super::constructors::bytes_value;
 use crate::objects::bytes::find_bytes;
 use crate::objects::module::add_method;
-use crate::objects::{Args, NativeFnPtr, PyResult, Value};
+use crate::objects::{Args, Gc, NativeFnPtr, PyResult, Value};
 use crate::vm::ThreadState;
 
 pub fn install(ts: &mut ThreadState) {
@@ -12,7 +12,6 @@ pub fn install(ts: &mut ThreadState) {
     let methods: &[(&'static str, NativeFnPtr)] = &[
         ("decode", decode),
         ("hex", hex),
-        ("fromhex", fromhex),
         ("find", find),
         ("count", count),
         ("startswith", startswith),
@@ -27,6 +26,8 @@ pub fn install(ts: &mut ThreadState) {
     for &(name, f) in methods {
         add_method(ts, &d, "bytes", name, f);
     }
+    let f = Value::NativeFunction(Gc::new(crate::objects::NativeFunction::new("bytes", "fromhex", fromhex)));
+    d.set_str(ts.intern("fromhex"), Value::ClassMethod(Gc::new(f)));
 }
 
 fn recv(ts: &mut ThreadState, v: &Value, name: &str) -> PyResult<Vec<u8>> {

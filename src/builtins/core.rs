@@ -13,7 +13,7 @@ use crate::vm::ThreadState;
 pub fn install(ts: &mut ThreadState) {
     let types = ts.types().plain_types();
     for (name, t) in types {
-        if !name.starts_with("dict_") && !matches!(name, "TextIOWrapper" | "BufferedReader" | "BufferedWriter" | "struct_time") {
+        if !name.starts_with("dict_") && !matches!(name, "TextIOWrapper" | "BufferedReader" | "BufferedWriter" | "struct_time" | "stat_result") {
             set_builtin(ts, name, Value::Type(t));
         }
     }
@@ -55,6 +55,7 @@ pub fn install(ts: &mut ThreadState) {
     super::file::install(ts);
     super::constructors::install(ts);
     super::methods::install(ts);
+    super::structseq::install(ts);
     let (stdin, stdout, stderr) = io::std_streams(ts);
     set_builtin(ts, "__gilvm_stdin__", stdin);
     set_builtin(ts, "__gilvm_stdout__", stdout);

@@ -21,11 +21,12 @@ pub fn install(ts: &mut ThreadState) {
         ("items", items),
         ("copy", copy),
         ("clear", clear),
-        ("fromkeys", fromkeys),
     ];
     for &(name, f) in methods {
         add_method(ts, &d, "dict", name, f);
     }
+    let f = Value::NativeFunction(Gc::new(crate::objects::NativeFunction::new("dict", "fromkeys", fromkeys)));
+    d.set_str(ts.intern("fromkeys"), Value::ClassMethod(Gc::new(f)));
     let set_methods: &[(&'static str, NativeFnPtr)] = &[
         ("add", add),
         ("discard", discard),

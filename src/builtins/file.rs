@@ -411,25 +411,39 @@ fn f_isatty(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     }))
 }
 
-/// `f.name`, `f.mode`, `f.closed` (looked up through `__getattr__`).
-fn f_getattr(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
-    let (recv, rest) = method(ts, "__getattr__", args, 1, 1)?;
-    let name = super::args::str_arg(ts, &rest[0], "attribute name")?.to_string();
-    let s = stream(ts, recv)?;
-    let v = match (name.as_str(), s) {
-        ("name", Stream::File(f)) => Value::str(&f.name),
-        ("name", Stream::Std(s)) => Value::str(["<stdin>", "<stdout>", "<stderr>"][s.fd.clamp(0, 2) as usize]),
-        ("mode", Stream::File(f)) => Value::str(&f.mode),
-        ("mode", Stream::Std(s)) => Value::str(if s.fd == 0 { "r" } else { "w" }),
-        ("closed", Stream::File(f)) => Value::Bool(f.state.borrow().file.is_none()),
-        ("closed", Stream::Std(_)) => Value::Bool(false),
-        ("encoding", _) => Value::str("utf-8"),
-        _ => {
-            let t = ts.type_of(recv).name.clone();
-            return Err(ts.attribute_error(format!("'{t}' object has no attribute '{name}'")));
-        }
-    };
-    Ok(v)
+fn getter_target<'a>(ts: &mut ThreadState, args: &Args<'a>) -> PyResult<&'a Value> {
+    match args.values.first() {
+        Some(v) => Ok(v),
+        None => Err(ts.type_error("descriptor needs an argument")),
+    }
+}
+
+fn f_name(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    let v = getter_target(ts, &args)?;
+    Ok(match stream(ts, v)? {
+        Stream::File(f) => Value::str(&f.name),
+        Stream::Std(s) => Value::str(["<stdin>", "<stdout>", "<stderr>"][s.fd.clamp(0, 2) as usize]),
+    })
+}
+
+fn f_mode(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    let v = getter_target(ts, &args)?;
+    Ok(match stream(ts, v)? {
+        Stream::File(f) => Value::str(&f.mode),
+        Stream::Std(s) => Value::str(if s.fd == 0 { "r" } else { "w" }),
+    })
+}
+
+fn f_closed(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    let v = getter_target(ts, &args)?;
+    Ok(Value::Bool(match stream(ts, v)? {
+        Stream::File(f) => f.state.borrow().file.is_none(),
+        Stream::Std(_) => false,
+    }))
+}
+
+fn f_encoding(_ts: &mut ThreadState, _args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::str("utf-8"))
 }
 
 pub fn install(ts: &mut ThreadState) {
@@ -437,7 +451,7 @@ pub fn install(ts: &mut ThreadState) {
     let classes = [t.text_io.clone(), t.buffered_reader.clone(), t.buffered_writer.clone()];
     for class in classes {
         let d = class.dict.clone();
-        let methods: [(&'static str, crate::objects::NativeFnPtr); 16] = [
+        let methods: [(&'static str, crate::objects::NativeFnPtr); 15] = [
             ("read", f_read),
             ("readline", f_readline),
             ("readlines", f_readlines),
@@ -453,10 +467,14 @@ pub fn install(ts: &mut ThreadState) {
             ("__next__", f_next),
             ("fileno", f_fileno),
             ("isatty", f_isatty),
-            ("__getattr__", f_getattr),
         ];
         for (name, f) in methods {
             add_method(ts, &d, "TextIOWrapper", name, f);
+        }
+        let getters: [(&'static str, crate::objects::NativeFnPtr); 4] =
+            [("name", f_name), ("mode", f_mode), ("closed", f_closed), ("encoding", f_encoding)];
+        for (name, f) in getters {
+            super::misc_methods::add_getter(ts, &d, "TextIOWrapper", name, f);
         }
     }
     super::core::add_builtin(ts, "open", open);

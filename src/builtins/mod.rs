@@ -16,12 +16,13 @@ pub mod io;
 mod iterfns;
 mod list_methods;
 mod methods;
-mod misc_methods;
+pub mod misc_methods;
 pub mod oserror;
 pub mod runtime;
 pub mod sort;
 mod str_methods;
 mod strformat;
+pub mod structseq;
 
 pub use constructors::{parse_float, parse_int, to_float, to_int};
 

@@ -651,7 +651,11 @@ pub fn encode_str(ts: &mut ThreadState, text: &str, encoding: Option<&Value>, er
             "replace" => out.push(b'?'),
             _ => {
                 let name = if limit == 128 { "ascii" } else { "latin-1" };
-                let shown = crate::objects::text::str_repr(&c.to_string());
+                let shown = match c as u32 {
+                    n @ 0..=0xff => format!("'\\x{n:02x}'"),
+                    n @ 0..=0xffff => format!("'\\u{n:04x}'"),
+                    n => format!("'\\U{n:08x}'"),
+                };
                 let msg = format!(
                     "'{name}' codec can't encode character {shown} in position {pos}: ordinal not in range({limit})"
                 );

@@ -39,7 +39,7 @@ pub fn main() -> i32 {
     let cli = Cli::parse();
     match cli.command {
         Some(command) => match command {},
-        None => run(cli.run),
+        None => crate::vm::run::with_main_stack(move || run(cli.run)),
     }
 }
 
@@ -47,7 +47,7 @@ fn run(args: RunArgs) -> i32 {
     if let Some(file) = &args.dis {
         return dis(file);
     }
-    let mut ts = crate::vm::run::new_interpreter();
+    let mut ts = crate::vm::run::new_interpreter_on_stack(crate::vm::run::MAIN_STACK_SIZE);
     if let Some(ms) = args.switch_interval {
         if ms > 0.0 && ms.is_finite() {
             ts.interp.set_switch_interval(std::time::Duration::from_secs_f64(ms / 1000.0));

@@ -24,111 +24,158 @@ enum CompKind {
 
 impl<'a> Compiler<'a> {
     pub(super) fn expr(&mut self, e: &'a Expr) -> Result<(), SyntaxError> {
+        self.check_stack(e.loc)?;
         let saved = self.set_line(e.loc.line);
-        self.expr_kind(e)?;
+        let result = self.expr_kind(e);
         self.set_line(saved);
+        result
+    }
+
+    /// A thin dispatcher: every arm is one call, so the frame that each
+    /// level of nesting costs stays small (the walk recurses per level).
+    fn expr_kind(&mut self, e: &'a Expr) -> Result<(), SyntaxError> {
+        use ExprKind as K;
+        match &e.kind {
+            K::BoolOp { op, values } => self.bool_op(*op, values),
+            K::BinOp { .. } => self.binary(e),
+            K::UnaryOp { op, operand } => self.unary(*op, operand),
+            K::Lambda { params, body } => self.lambda(e, params, body),
+            K::IfExp { test, body, orelse } => self.if_exp(test, body, orelse),
+            K::Dict { keys, values } => self.dict_display(keys, values),
+            K::Set(items) => self.sequence(items, Instruction::BuildSet, Instruction::SetAdd(1), Instruction::SetUpdate(1)),
+            K::List(items) => self.sequence(items, Instruction::BuildList, Instruction::ListAppend(1), Instruction::ListExtend(1)),
+            K::Tuple(items) => self.tuple(items),
+            K::ListComp { elt, generators } => self.comprehension(e, CompKind::List, elt, None, generators),
+            K::SetComp { elt, generators } => self.comprehension(e, CompKind::Set, elt, None, generators),
+            K::GeneratorExp { elt, generators } => self.comprehension(e, CompKind::Generator, elt, None, generators),
+            K::DictComp { key, value, generators } => self.comprehension(e, CompKind::Dict, key, Some(value), generators),
+            K::Yield(value) => self.yield_value(value.as_deref()),
+            K::YieldFrom(value) => self.yield_from(value),
+            K::Compare { left, ops, comparators } => self.compare(left, ops, comparators),
+            K::Call { func, args, keywords } => self.call(func, args, keywords),
+            K::FormattedValue { .. } => self.formatted_value(e),
+            K::JoinedStr(parts) => self.joined_str(parts),
+            K::Constant(c) => {
+                self.load_const(constant(c));
+                Ok(())
+            }
+            K::Attribute { value, attr } => self.attribute(value, attr),
+            K::Subscript { value, slice } => self.subscript(value, slice),
+            K::Starred(_) => Err(self.error("can't use starred expression here", e.loc)),
+            K::Name(n) if n == "__debug__" => {
+                self.load_const(Constant::Bool(true));
+                Ok(())
+            }
+            K::Name(n) => {
+                self.load_name(n);
+                Ok(())
+            }
+            K::Slice { lower, upper, step } => self.slice(lower.as_deref(), upper.as_deref(), step.as_deref()),
+        }
+    }
+
+    fn bool_op(&mut self, op: ast::BoolOp, values: &'a [Expr]) -> Result<(), SyntaxError> {
+        let end = self.new_label();
+        let jump = if op == ast::BoolOp::And { Instruction::JumpIfFalseOrPop } else { Instruction::JumpIfTrueOrPop };
+        for (i, v) in values.iter().enumerate() {
+            self.expr(v)?;
+            if i + 1 < values.len() {
+                self.jump(jump, end);
+            }
+        }
+        self.place(end);
         Ok(())
     }
 
-    fn expr_kind(&mut self, e: &'a Expr) -> Result<(), SyntaxError> {
-        match &e.kind {
-            ExprKind::BoolOp { op, values } => {
-                let end = self.new_label();
-                let jump = if *op == ast::BoolOp::And { Instruction::JumpIfFalseOrPop } else { Instruction::JumpIfTrueOrPop };
-                for (i, v) in values.iter().enumerate() {
-                    self.expr(v)?;
-                    if i + 1 < values.len() {
-                        self.jump(jump, end);
-                    }
-                }
-                self.place(end);
-            }
-            ExprKind::BinOp { left, op, right } => {
-                self.expr(left)?;
-                self.expr(right)?;
-                self.emit(Instruction::BinaryOp(BinOp::from(*op)));
-            }
-            ExprKind::UnaryOp { op, operand } => self.unary(*op, operand)?,
-            ExprKind::Lambda { params, body } => {
-                let flags = self.defaults(params)?;
-                let scope = self.scope_id(key_of(e), e.loc)?;
-                self.enter_scope(scope, e.loc.line);
-                self.add_const(Constant::None);
-                self.expr(body)?;
-                self.emit(Instruction::ReturnValue);
-                let code = self.leave_scope();
-                self.make_function(code, flags);
-            }
-            ExprKind::IfExp { test, body, orelse } => {
-                let otherwise = self.new_label();
-                let end = self.new_label();
-                self.jump_if(test, false, otherwise)?;
-                self.expr(body)?;
-                self.jump(Instruction::Jump, end);
-                self.place(otherwise);
-                self.expr(orelse)?;
-                self.place(end);
-            }
-            ExprKind::Dict { keys, values } => self.dict_display(keys, values)?,
-            ExprKind::Set(items) => self.sequence(items, Instruction::BuildSet, Instruction::SetAdd(1), Instruction::SetUpdate(1))?,
-            ExprKind::List(items) => self.sequence(items, Instruction::BuildList, Instruction::ListAppend(1), Instruction::ListExtend(1))?,
-            ExprKind::Tuple(items) => self.tuple(items)?,
-            ExprKind::ListComp { elt, generators } => self.comprehension(e, CompKind::List, elt, None, generators)?,
-            ExprKind::SetComp { elt, generators } => self.comprehension(e, CompKind::Set, elt, None, generators)?,
-            ExprKind::GeneratorExp { elt, generators } => {
-                self.comprehension(e, CompKind::Generator, elt, None, generators)?
-            }
-            ExprKind::DictComp { key, value, generators } => {
-                self.comprehension(e, CompKind::Dict, key, Some(value), generators)?
-            }
-            ExprKind::Yield(value) => {
-                match value {
-                    Some(v) => self.expr(v)?,
-                    None => self.load_const(Constant::None),
-                }
-                self.emit(Instruction::YieldValue);
-            }
-            ExprKind::YieldFrom(value) => {
-                self.expr(value)?;
-                self.emit(Instruction::GetYieldFromIter);
-                self.load_const(Constant::None);
-                self.emit(Instruction::YieldFrom);
-            }
-            ExprKind::Compare { left, ops, comparators } => self.compare(left, ops, comparators)?,
-            ExprKind::Call { func, args, keywords } => self.call(func, args, keywords)?,
-            ExprKind::FormattedValue { .. } => self.formatted_value(e)?,
-            ExprKind::JoinedStr(parts) => self.joined_str(parts)?,
-            ExprKind::Constant(c) => self.load_const(constant(c)),
-            ExprKind::Attribute { value, attr } => {
-                self.expr(value)?;
-                let i = self.attr_index(attr);
-                self.emit(Instruction::LoadAttr(i));
-            }
-            ExprKind::Subscript { value, slice } => {
-                self.expr(value)?;
-                self.expr(slice)?;
-                self.emit(Instruction::BinarySubscr);
-            }
-            ExprKind::Starred(_) => return Err(self.error("can't use starred expression here", e.loc)),
-            ExprKind::Name(n) => self.load_name(n),
-            ExprKind::Slice { lower, upper, step } => {
-                for bound in [lower, upper] {
-                    match bound {
-                        Some(b) => self.expr(b)?,
-                        None => self.load_const(Constant::None),
-                    }
-                }
-                match step {
-                    Some(s) => {
-                        self.expr(s)?;
-                        self.emit(Instruction::BuildSlice(3));
-                    }
-                    None => {
-                        self.emit(Instruction::BuildSlice(2));
-                    }
-                }
+    /// `a + b + c + ...` nests to the left: the chain is walked iteratively,
+    /// so its length costs no native stack.
+    fn binary(&mut self, e: &'a Expr) -> Result<(), SyntaxError> {
+        let mut spine = Vec::new();
+        let mut leftmost = e;
+        while let ExprKind::BinOp { left, op, right } = &leftmost.kind {
+            spine.push((leftmost.loc.line, *op, &**right));
+            leftmost = left;
+        }
+        self.expr(leftmost)?;
+        for (line, op, right) in spine.into_iter().rev() {
+            self.expr(right)?;
+            let saved = self.set_line(line);
+            self.emit(Instruction::BinaryOp(BinOp::from(op)));
+            self.set_line(saved);
+        }
+        Ok(())
+    }
+
+    fn lambda(&mut self, e: &'a Expr, params: &'a ast::Parameters, body: &'a Expr) -> Result<(), SyntaxError> {
+        let flags = self.defaults(params)?;
+        let scope = self.scope_id(key_of(e), e.loc)?;
+        self.enter_scope(scope, e.loc.line);
+        self.add_const(Constant::None);
+        self.expr(body)?;
+        self.emit(Instruction::ReturnValue);
+        let code = self.leave_scope();
+        self.make_function(code, flags);
+        Ok(())
+    }
+
+    fn if_exp(&mut self, test: &'a Expr, body: &'a Expr, orelse: &'a Expr) -> Result<(), SyntaxError> {
+        let otherwise = self.new_label();
+        let end = self.new_label();
+        self.jump_if(test, false, otherwise)?;
+        self.expr(body)?;
+        self.jump(Instruction::Jump, end);
+        self.place(otherwise);
+        self.expr(orelse)?;
+        self.place(end);
+        Ok(())
+    }
+
+    fn yield_value(&mut self, value: Option<&'a Expr>) -> Result<(), SyntaxError> {
+        match value {
+            Some(v) => self.expr(v)?,
+            None => self.load_const(Constant::None),
+        }
+        self.emit(Instruction::YieldValue);
+        Ok(())
+    }
+
+    fn yield_from(&mut self, value: &'a Expr) -> Result<(), SyntaxError> {
+        self.expr(value)?;
+        self.emit(Instruction::GetYieldFromIter);
+        self.load_const(Constant::None);
+        self.emit(Instruction::YieldFrom);
+        Ok(())
+    }
+
+    fn attribute(&mut self, value: &'a Expr, attr: &str) -> Result<(), SyntaxError> {
+        self.expr(value)?;
+        let i = self.attr_index(attr);
+        self.emit(Instruction::LoadAttr(i));
+        Ok(())
+    }
+
+    fn subscript(&mut self, value: &'a Expr, slice: &'a Expr) -> Result<(), SyntaxError> {
+        self.expr(value)?;
+        self.expr(slice)?;
+        self.emit(Instruction::BinarySubscr);
+        Ok(())
+    }
+
+    fn slice(&mut self, lower: Option<&'a Expr>, upper: Option<&'a Expr>, step: Option<&'a Expr>) -> Result<(), SyntaxError> {
+        for bound in [lower, upper] {
+            match bound {
+                Some(b) => self.expr(b)?,
+                None => self.load_const(Constant::None),
             }
         }
+        let n = match step {
+            Some(s) => {
+                self.expr(s)?;
+                3
+            }
+            None => 2,
+        };
+        self.emit(Instruction::BuildSlice(n));
         Ok(())
     }
 
@@ -289,28 +336,42 @@ impl<'a> Compiler<'a> {
     fn call(&mut self, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> Result<(), SyntaxError> {
         self.check_keywords(keywords)?;
         let simple = !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) && keywords.iter().all(|k| k.arg.is_some());
-        if let (true, ExprKind::Attribute { value, attr }) = (simple, &func.kind) {
-            self.expr(value)?;
-            let saved = self.set_line(func.loc.line);
-            let i = self.attr_index(attr);
-            self.emit(Instruction::LoadMethod(i));
-            self.set_line(saved);
-            args.iter().try_for_each(|a| self.expr(a))?;
-            let n = (args.len() + keywords.len()) as u32;
-            if keywords.is_empty() {
-                self.emit(Instruction::CallMethod(n));
-            } else {
-                keywords.iter().try_for_each(|k| self.expr(&k.value))?;
-                self.load_kwnames(keywords);
-                self.emit(Instruction::CallMethodKw(n));
+        match &func.kind {
+            ExprKind::Attribute { value, attr } if simple => self.method_call(func, value, attr, args, keywords),
+            _ => {
+                self.expr(func)?;
+                self.call_args(0, args, keywords)
             }
-            return Ok(());
         }
-        self.expr(func)?;
-        self.call_args(0, args, keywords)
     }
 
-    fn check_keywords(&self, keywords: &[Keyword]) -> Result<(), SyntaxError> {
+    /// `obj.m(args)` through `LoadMethod` / `CallMethod`: no bound method is made.
+    fn method_call(
+        &mut self,
+        func: &'a Expr,
+        obj: &'a Expr,
+        attr: &str,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> Result<(), SyntaxError> {
+        self.expr(obj)?;
+        let saved = self.set_line(func.loc.line);
+        let i = self.attr_index(attr);
+        self.emit(Instruction::LoadMethod(i));
+        self.set_line(saved);
+        args.iter().try_for_each(|a| self.expr(a))?;
+        let n = (args.len() + keywords.len()) as u32;
+        if keywords.is_empty() {
+            self.emit(Instruction::CallMethod(n));
+        } else {
+            keywords.iter().try_for_each(|k| self.expr(&k.value))?;
+            self.load_kwnames(keywords);
+            self.emit(Instruction::CallMethodKw(n));
+        }
+        Ok(())
+    }
+
+    pub(super) fn check_keywords(&self, keywords: &[Keyword]) -> Result<(), SyntaxError> {
         for (i, k) in keywords.iter().enumerate() {
             if let Some(name) = &k.arg {
                 if keywords[..i].iter().any(|p| p.arg.as_ref() == Some(name)) {
@@ -329,7 +390,6 @@ impl<'a> Compiler<'a> {
     /// Emits the arguments and the call, `pushed` positional arguments being
     /// on the stack already (above the callable).
     pub(super) fn call_args(&mut self, pushed: u32, args: &'a [Expr], keywords: &'a [Keyword]) -> Result<(), SyntaxError> {
-        self.check_keywords(keywords)?;
         let starred = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)));
         let double_starred = keywords.iter().any(|k| k.arg.is_none());
         if !starred && !double_starred {
@@ -344,6 +404,11 @@ impl<'a> Compiler<'a> {
             }
             return Ok(());
         }
+        self.star_call(pushed, args, keywords)
+    }
+
+    /// A call with `*args` or `**kwargs`: one tuple and one dict, then `CallFunctionEx`.
+    fn star_call(&mut self, pushed: u32, args: &'a [Expr], keywords: &'a [Keyword]) -> Result<(), SyntaxError> {
         let leading = args.iter().take_while(|a| !matches!(a.kind, ExprKind::Starred(_))).count();
         args[..leading].iter().try_for_each(|a| self.expr(a))?;
         self.emit(Instruction::BuildList(pushed + leading as u32));

@@ -10,6 +10,7 @@
 //! instruction is tagged with the handler active where it was emitted.
 
 mod assemble;
+mod depth;
 mod expr;
 mod stmt;
 mod symtable;
@@ -18,6 +19,12 @@ mod unwind;
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+thread_local! {
+    /// Deepest native stack use seen by `Compiler::enter_expr` (tests only).
+    static STACK_HIGH_WATER: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -29,12 +36,50 @@ use crate::frontend::ast::{self, Loc};
 use crate::frontend::{Mode, SyntaxError, SyntaxErrorKind};
 
 use assemble::{Handler, Label};
-use symtable::{ScopeKey, SymbolTable};
+use symtable::{ScopeKey, StackGuard, SymbolTable};
 use unwind::FBlock;
 
+/// Trees at most this deep compile on the caller's native stack.
+const INLINE_DEPTH: usize = 16;
+/// Native stack budget when compiling on the caller's stack: more than
+/// `INLINE_DEPTH` levels need (a level costs up to ~5 KiB unoptimised),
+/// well under the smallest thread stack.
+const INLINE_BUDGET: usize = 128 << 10;
+/// Stack of the helper thread that compiles deeper trees (address space;
+/// only the pages the walk touches are committed), and its budget.
+const HELPER_STACK: usize = 64 << 20;
+const HELPER_BUDGET: usize = HELPER_STACK - (4 << 20);
+
 /// Compiles a parsed module. `source` supplies the line text of `SyntaxError`s.
+///
+/// The passes recurse once per level of nesting, so a deep tree is compiled
+/// on a helper thread with a large stack: the caller may be a script's
+/// thread with a 256 KiB stack. Nesting beyond any budget is a
+/// `SyntaxError`, never a stack overflow.
 pub fn compile(module: &ast::Module, source: &str, filename: &str, mode: Mode) -> Result<Arc<Code>, SyntaxError> {
-    compile_checked(module, source, filename, mode).map(|(code, _)| code)
+    if depth::max_depth(&module.body) <= INLINE_DEPTH {
+        return compile_checked(module, source, filename, mode, INLINE_BUDGET).map(|(code, _)| code);
+    }
+    let on_helper = std::thread::scope(|scope| {
+        let helper = std::thread::Builder::new()
+            .name("gilvm-compiler".into())
+            .stack_size(HELPER_STACK)
+            .spawn_scoped(scope, || compile_checked(module, source, filename, mode, HELPER_BUDGET));
+        helper.ok().map(|h| h.join())
+    });
+    match on_helper {
+        Some(Ok(result)) => result.map(|(code, _)| code),
+        Some(Err(_)) => Err(SyntaxError::new(
+            SyntaxErrorKind::SyntaxError,
+            "internal compiler error",
+            filename,
+            source,
+            1,
+            1,
+        )),
+        // No thread could be started: compile here, refusing what does not fit.
+        None => compile_checked(module, source, filename, mode, INLINE_BUDGET).map(|(code, _)| code),
+    }
 }
 
 /// `compile`, also returning the qualnames of code objects whose stack
@@ -44,8 +89,10 @@ fn compile_checked(
     source: &str,
     filename: &str,
     mode: Mode,
+    stack_budget: usize,
 ) -> Result<(Arc<Code>, Vec<String>), SyntaxError> {
-    let table = symtable::build(module, source, filename)?;
+    let guard = StackGuard::new(stack_budget);
+    let table = symtable::build(module, source, filename, guard)?;
     let mut c = Compiler {
         table,
         source,
@@ -53,6 +100,7 @@ fn compile_checked(
         units: Vec::new(),
         interactive: mode == Mode::Interactive,
         stack_errors: Vec::new(),
+        guard,
     };
     c.enter_scope(0, 1);
     match mode {
@@ -138,7 +186,10 @@ struct Compiler<'a> {
     interactive: bool,
     /// Code objects whose stack-depth analysis was inconsistent.
     stack_errors: Vec<String>,
+    guard: StackGuard,
 }
+
+
 
 impl<'a> Compiler<'a> {
     fn unit(&mut self) -> &mut Unit<'a> {
@@ -160,6 +211,15 @@ impl<'a> Compiler<'a> {
 
     fn scope_id(&self, key: ScopeKey, loc: Loc) -> Result<usize, SyntaxError> {
         self.table.scope_for(key).ok_or_else(|| self.error("internal compiler error: unknown scope", loc))
+    }
+
+    /// Refuses to recurse further when the native stack budget is spent.
+    fn check_stack(&self, loc: Loc) -> Result<(), SyntaxError> {
+        if self.guard.ok() {
+            Ok(())
+        } else {
+            Err(self.error(symtable::TOO_DEEP, loc))
+        }
     }
 
     // ---- emission -----------------------------------------------------------

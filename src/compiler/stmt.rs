@@ -14,76 +14,91 @@ use super::{docstring, Compiler};
 
 impl<'a> Compiler<'a> {
     pub(super) fn stmts(&mut self, body: &'a [Stmt]) -> Result<(), SyntaxError> {
-        body.iter().try_for_each(|s| self.stmt(s))
-    }
-
-    fn stmt(&mut self, s: &'a Stmt) -> Result<(), SyntaxError> {
-        let saved = self.set_line(s.loc.line);
-        self.stmt_kind(s)?;
-        self.set_line(saved);
+        for s in body {
+            self.stmt(s)?;
+        }
         Ok(())
     }
 
+    fn stmt(&mut self, s: &'a Stmt) -> Result<(), SyntaxError> {
+        self.check_stack(s.loc)?;
+        let saved = self.set_line(s.loc.line);
+        let result = self.stmt_kind(s);
+        self.set_line(saved);
+        result
+    }
+
+    /// A thin dispatcher (one call per arm) to keep each nesting level's frame small.
     fn stmt_kind(&mut self, s: &'a Stmt) -> Result<(), SyntaxError> {
+        use StmtKind as K;
         match &s.kind {
-            StmtKind::Expr(e) => self.expr_stmt(e)?,
-            StmtKind::Assign { targets, value } => {
-                for t in targets {
-                    self.check_assign_target(t)?;
-                }
-                self.expr(value)?;
-                for (i, t) in targets.iter().enumerate() {
-                    if i + 1 < targets.len() {
-                        self.emit(Instruction::Copy(1));
-                    }
-                    self.store(t)?;
-                }
+            K::Expr(e) => self.expr_stmt(e),
+            K::Assign { targets, value } => self.assign(targets, value),
+            K::AugAssign { target, op, value } => self.aug_assign(target, *op, value),
+            K::AnnAssign { target, value: Some(v), .. } => {
+                self.expr(v)?;
+                self.store(target)
             }
-            StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign { target, value, .. } => {
-                if let Some(v) = value {
-                    self.expr(v)?;
-                    self.store(target)?;
-                }
+            K::AnnAssign { value: None, .. } | K::Pass | K::Global(_) | K::Nonlocal(_) => Ok(()),
+            K::If { test, body, orelse } => self.if_stmt(test, body, orelse),
+            K::While { test, body, orelse } => self.while_stmt(test, body, orelse, s.loc),
+            K::For { target, iter, body, orelse } => self.for_stmt(target, iter, body, orelse, s.loc),
+            K::Break => self.leave_blocks(Exit::Break, s.loc),
+            K::Continue => self.leave_blocks(Exit::Continue, s.loc),
+            K::FunctionDef(f) => self.function_def(f, s.loc),
+            K::ClassDef(c) => self.class_def(c, s.loc),
+            K::Return(value) => self.return_stmt(value.as_ref(), s.loc),
+            K::Try { body, handlers, orelse, finalbody } => self.try_stmt(body, handlers, orelse, finalbody, s.loc),
+            K::Raise { exc, cause } => self.raise_stmt(exc, cause),
+            K::With { items, body } => self.with_stmt(items, body, s.loc),
+            K::Import(aliases) => {
+                self.import(aliases);
+                Ok(())
             }
-            StmtKind::If { test, body, orelse } => self.if_stmt(test, body, orelse)?,
-            StmtKind::While { test, body, orelse } => self.while_stmt(test, body, orelse, s.loc)?,
-            StmtKind::For { target, iter, body, orelse } => self.for_stmt(target, iter, body, orelse, s.loc)?,
-            StmtKind::Break => self.leave_blocks(Exit::Break, s.loc)?,
-            StmtKind::Continue => self.leave_blocks(Exit::Continue, s.loc)?,
-            StmtKind::Pass | StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
-            StmtKind::FunctionDef(f) => self.function_def(f, s.loc)?,
-            StmtKind::ClassDef(c) => self.class_def(c, s.loc)?,
-            StmtKind::Return(value) => {
-                if !matches!(self.scope_kind(), CodeKind::Function | CodeKind::Lambda) {
-                    return Err(self.error("'return' outside function", s.loc));
-                }
-                match value {
-                    Some(v) => self.expr(v)?,
-                    None => self.load_const(Constant::None),
-                }
-                self.leave_blocks(Exit::Return, s.loc)?;
+            K::ImportFrom { module, names, level } => {
+                self.import_from(module.as_deref(), names, *level);
+                Ok(())
             }
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
-                self.try_stmt(body, handlers, orelse, finalbody, s.loc)?
-            }
-            StmtKind::Raise { exc, cause } => self.raise_stmt(exc, cause)?,
-            StmtKind::With { items, body } => self.with_stmt(items, body, s.loc)?,
-            StmtKind::Import(aliases) => self.import(aliases),
-            StmtKind::ImportFrom { module, names, level } => self.import_from(module.as_deref(), names, *level),
-            StmtKind::Assert { test, msg } => {
-                let end = self.new_label();
-                self.jump_if(test, true, end)?;
-                self.emit(Instruction::LoadAssertionError);
-                if let Some(m) = msg {
-                    self.expr(m)?;
-                    self.emit(Instruction::Call(1));
-                }
-                self.emit(Instruction::RaiseVarargs(1));
-                self.place(end);
-            }
-            StmtKind::Delete(targets) => targets.iter().try_for_each(|t| self.delete(t))?,
+            K::Assert { test, msg } => self.assert_stmt(test, msg.as_ref()),
+            K::Delete(targets) => targets.iter().try_for_each(|t| self.delete(t)),
         }
+    }
+
+    fn assign(&mut self, targets: &'a [Expr], value: &'a Expr) -> Result<(), SyntaxError> {
+        for t in targets {
+            self.check_assign_target(t)?;
+        }
+        self.expr(value)?;
+        for (i, t) in targets.iter().enumerate() {
+            if i + 1 < targets.len() {
+                self.emit(Instruction::Copy(1));
+            }
+            self.store(t)?;
+        }
+        Ok(())
+    }
+
+    fn return_stmt(&mut self, value: Option<&'a Expr>, loc: Loc) -> Result<(), SyntaxError> {
+        if !matches!(self.scope_kind(), CodeKind::Function | CodeKind::Lambda) {
+            return Err(self.error("'return' outside function", loc));
+        }
+        match value {
+            Some(v) => self.expr(v)?,
+            None => self.load_const(Constant::None),
+        }
+        self.leave_blocks(Exit::Return, loc)
+    }
+
+    fn assert_stmt(&mut self, test: &'a Expr, msg: Option<&'a Expr>) -> Result<(), SyntaxError> {
+        let end = self.new_label();
+        self.jump_if(test, true, end)?;
+        self.emit(Instruction::LoadAssertionError);
+        if let Some(m) = msg {
+            self.expr(m)?;
+            self.emit(Instruction::Call(1));
+        }
+        self.emit(Instruction::RaiseVarargs(1));
+        self.place(end);
         Ok(())
     }
 
@@ -194,6 +209,14 @@ impl<'a> Compiler<'a> {
         let flags = self.defaults(&f.params)?;
         let code = self.function_code(f, loc)?;
         self.make_function(code, flags);
+        if let Some(doc) = docstring(&f.body) {
+            // `f.__doc__`, set before any decorator sees the function.
+            self.emit(Instruction::Copy(1));
+            self.load_const(Constant::Str(doc.to_string()));
+            self.emit(Instruction::Swap(2));
+            let i = self.name_index("__doc__");
+            self.emit(Instruction::StoreAttr(i));
+        }
         for _ in &f.decorators {
             self.emit(Instruction::Call(1));
         }
@@ -225,6 +248,7 @@ impl<'a> Compiler<'a> {
         let code = self.class_body(c, loc)?;
         self.make_function(code, 0);
         self.load_const(Constant::Str(c.name.clone()));
+        self.check_keywords(&c.keywords)?;
         self.call_args(2, &c.bases, &c.keywords)?;
         for _ in &c.decorators {
             self.emit(Instruction::Call(1));
@@ -293,7 +317,13 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// `from m import a as b`. `from __future__ import ...` compiles to
+    /// nothing: every feature gilvm knows is always on (annotations are
+    /// never evaluated anyway), so no `__future__` module is needed.
     fn import_from(&mut self, module: Option<&str>, names: &'a [Alias], level: u32) {
+        if module == Some("__future__") && level == 0 {
+            return;
+        }
         self.load_const(Constant::Int(level as i64));
         let fromlist = names.iter().map(|a| Constant::Str(a.name.clone())).collect();
         self.load_const(Constant::Tuple(fromlist));

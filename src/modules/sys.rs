@@ -27,11 +27,10 @@ pub fn init(ts: &mut ThreadState) -> PyResult<Gc<PyModule>> {
     m.set(ts, "executable", Value::str(&exe));
     m.set(ts, "implementation_name", Value::str("gilvm"));
     m.set(ts, "builtin_module_names", Value::tuple(["sys", "_thread", "time", "math", "os"].iter().map(|n| Value::str(n)).collect()));
-    for stream in ["stdin", "stdout", "stderr"] {
-        if let Some(v) = standard_stream(ts, stream) {
-            m.set(ts, stream, v.clone());
-            m.set(ts, &format!("__{stream}__"), v);
-        }
+    let (stdin, stdout, stderr) = crate::builtins::io::std_streams(ts);
+    for (name, stream) in [("stdin", stdin), ("stdout", stdout), ("stderr", stderr)] {
+        m.set(ts, name, stream.clone());
+        m.set(ts, &format!("__{name}__"), stream);
     }
     m.add_fn(ts, "exit", sys_exit);
     m.add_fn(ts, "getrecursionlimit", getrecursionlimit);
@@ -43,16 +42,10 @@ pub fn init(ts: &mut ThreadState) -> PyResult<Gc<PyModule>> {
     m.add_fn(ts, "setswitchinterval", setswitchinterval);
     m.add_fn(ts, "intern", intern);
     m.add_fn(ts, "getdefaultencoding", getdefaultencoding);
+    m.add_fn(ts, "_getframe", getframe);
     let hook = m.dict.get_str(&ts.intern("excepthook")).unwrap_or(Value::None);
     m.set(ts, "__excepthook__", hook);
     Ok(m)
-}
-
-/// The objects layer's stream object for `name` (`stdout`, ...), if it provides one
-/// (it registers them in the builtins namespace under `__gilvm_<name>__`).
-fn standard_stream(ts: &mut ThreadState, name: &str) -> Option<Value> {
-    let key = ts.intern(&format!("__gilvm_{name}__"));
-    ts.objs.builtins.get_str(&key)
 }
 
 fn sys_exit(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
@@ -92,7 +85,8 @@ fn exc_info(ts: &mut ThreadState, _args: Args<'_>) -> PyResult<Value> {
         return Ok(Value::tuple(vec![Value::None, Value::None, Value::None]));
     }
     let ty = Value::Type(ts.type_of(&exc));
-    Ok(Value::tuple(vec![ty, exc, Value::None]))
+    let tb = crate::vm::traceback::traceback_value(ts, &exc);
+    Ok(Value::tuple(vec![ty, exc, tb]))
 }
 
 fn exception(ts: &mut ThreadState, _args: Args<'_>) -> PyResult<Value> {
@@ -135,4 +129,40 @@ fn intern(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 
 fn getdefaultencoding(_ts: &mut ThreadState, _args: Args<'_>) -> PyResult<Value> {
     Ok(Value::str("utf-8"))
+}
+
+/// `sys._getframe(depth=0)`: a snapshot of the calling frame (`f_code`,
+/// `f_lineno`, `f_globals`, `f_back`, ...), for `logging` and friends.
+fn getframe(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    let depth = match args.positional().first() {
+        Some(Value::Int(d)) if *d >= 0 => *d as usize,
+        Some(Value::Int(_)) | None => 0,
+        Some(_) => return Err(ts.type_error("an integer is required")),
+    };
+    let count = ts.exec.frames.len();
+    if depth >= count {
+        return Err(ts.value_error("call stack is not deep enough"));
+    }
+    let object = ts.types().object.clone();
+    let class = crate::objects::types::new_type("frame", &[object], crate::objects::Layout::Builtin, true);
+    let mut back = Value::None;
+    for i in 0..count - depth {
+        let frame = &ts.exec.frames[i];
+        let (code, globals) = (frame.code.clone(), frame.globals.clone());
+        let line = code.code.line_of(frame.pc.saturating_sub(1));
+        let locals = frame.locals.clone().map_or(Value::None, Value::Dict);
+        let dict = Gc::new(crate::objects::PyDict::new());
+        for (k, v) in [
+            ("f_code", Value::Code(code)),
+            ("f_lineno", Value::Int(line as i64)),
+            ("f_globals", Value::Dict(globals)),
+            ("f_locals", locals),
+            ("f_back", back),
+        ] {
+            let key = ts.intern(k);
+            dict.set_str(key, v);
+        }
+        back = Value::Native(Gc::new(crate::objects::NativeObject { class: class.clone(), data: Box::new(()), dict: Some(dict) }));
+    }
+    Ok(back)
 }

@@ -77,6 +77,7 @@ registry! {
         buffered_reader = "BufferedReader" < object,
         buffered_writer = "BufferedWriter" < object,
         struct_time = "struct_time" < object,
+        stat_result = "stat_result" < object,
     }
     exceptions {
         base_exception = "BaseException" < object,

@@ -19,6 +19,16 @@ _UPPER = 0x80000000
 _LOWER = 0x7fffffff
 _MASK32 = 0xffffffff
 
+# The subset interpreter may lack bytearray and frozenset; name them only
+# where they exist.
+_SEED_BYTES_TYPES = (str, bytes)
+_UNORDERED_TYPES = (set, dict)
+try:
+    _SEED_BYTES_TYPES += (bytearray,)
+    _UNORDERED_TYPES += (frozenset,)
+except NameError:
+    pass
+
 _TWOPI = 2.0 * _math.pi
 _NV_MAGICCONST = 4 * _math.exp(-0.5) / _math.sqrt(2.0)
 
@@ -40,7 +50,7 @@ class Random:
         """Start a new sequence determined by `a` (from the clock if None)."""
         if a is None:
             a = _entropy()
-        elif isinstance(a, (str, bytes, bytearray)):
+        elif isinstance(a, _SEED_BYTES_TYPES):
             if version != 2:
                 raise ValueError("only seed version 2 is supported for str")
             data = _to_byte_list(a)
@@ -209,8 +219,7 @@ class Random:
 
     def sample(self, population, k, *, counts=None):
         """k distinct elements of population, in selection order."""
-        if isinstance(population, (set, frozenset, dict)) or \
-                not hasattr(population, '__getitem__'):
+        if isinstance(population, _UNORDERED_TYPES):
             raise TypeError("Population must be a sequence.  "
                             "For dicts or sets, use sorted(d).")
         n = len(population)

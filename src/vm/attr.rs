@@ -220,6 +220,9 @@ pub(crate) fn generic_setattr(
     if super::attr_special::set_exception_field(ts, inst, name, value.as_ref())? {
         return Ok(());
     }
+    if Gc::ptr_eq(&cls, &ts.types().object) {
+        return Err(no_attribute(ts, obj, name));
+    }
     match value {
         Some(v) => {
             inst.dict.set_str(name.clone(), v);

@@ -58,7 +58,10 @@ pub(crate) fn builtin_data_attr(ts: &mut ThreadState, obj: &Value, name: &Gc<PyS
         Value::Function(f) => match n {
             "__name__" => Some(Value::Str(f.name.borrow().clone())),
             "__qualname__" => Some(Value::Str(f.qualname.borrow().clone())),
-            "__doc__" => Some(f.dict.get_str(name).unwrap_or(Value::None)),
+            "__doc__" => Some(f.dict.get_str(name).unwrap_or_else(|| match f.code.consts.first() {
+                Some(doc @ Value::Str(_)) if f.code.code.kind == crate::bytecode::CodeKind::Function => doc.clone(),
+                _ => Value::None,
+            })),
             "__module__" => {
                 let key = ts.intern("__name__");
                 Some(f.dict.get_str(name).or_else(|| f.globals.get_str(&key)).unwrap_or(Value::None))
@@ -144,7 +147,10 @@ pub(crate) fn instance_special(ts: &mut ThreadState, inst: &Gc<PyInstance>, name
         "__cause__" => data.cause.clone(),
         "__context__" => data.context.clone(),
         "__suppress_context__" => Value::Bool(data.suppress_context),
-        "__traceback__" => Value::None,
+        "__traceback__" => {
+            drop(data);
+            return Some(super::traceback::traceback_value(ts, &Value::Instance(inst.clone())));
+        }
         "errno" | "strerror" | "filename" | "filename2" if cls.is_subtype(&t.os_error) => match (name.as_str(), nargs) {
             ("errno", 2..) => arg(0)?,
             ("strerror", 2..) => arg(1)?,

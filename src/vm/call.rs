@@ -64,6 +64,18 @@ impl ThreadState {
         }
     }
 
+    /// For native code that recurses through Python objects (`repr` of nested
+    /// containers, comparisons): `RecursionError` "maximum recursion depth
+    /// exceeded{context}" when the native stack or the recursion limit runs out.
+    /// `context` is CPython's suffix, e.g. `" while getting the repr of an object"`.
+    pub fn check_recursion(&mut self, context: &str) -> PyResult<()> {
+        let deep = self.exec.frames.len() >= self.interp.recursion_limit() as usize;
+        if deep || self.stack_remaining() <= super::frame::NATIVE_STACK_MARGIN {
+            return Err(self.recursion_error(format!("maximum recursion depth exceeded{context}")));
+        }
+        Ok(())
+    }
+
     /// Raises `RecursionError` when the native stack is nearly exhausted: every
     /// path on which Rust code re-enters the VM checks this first.
     pub fn check_native_stack(&mut self) -> PyResult<()> {

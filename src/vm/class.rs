@@ -169,6 +169,10 @@ pub fn make_class(ts: &mut ThreadState, name: &str, mut bases: Vec<Gc<PyType>>, 
         _ => name.to_string(),
     };
     let classcell = ns.del_str(&PyStr::new("__classcell__"));
+    let (eq_key, hash_key) = (ts.intern("__eq__"), ts.intern("__hash__"));
+    if ns.get_str(&eq_key).is_some() && ns.get_str(&hash_key).is_none() {
+        ns.set_str(hash_key, Value::None);
+    }
     for (key, wrap_static) in [("__new__", true), ("__init_subclass__", false), ("__class_getitem__", false)] {
         let key = ts.intern(key);
         if let Some(f @ Value::Function(_)) = ns.get_str(&key) {
@@ -216,7 +220,7 @@ fn c3_mro(ts: &mut ThreadState, bases: &[Gc<PyType>]) -> PyResult<Vec<Gc<PyType>
         let Some(next) = candidate else {
             let names: Vec<&str> = bases.iter().map(|b| b.name.as_str()).collect();
             return Err(ts.type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         };

@@ -24,9 +24,11 @@ pub(crate) enum Exit {
 /// current instruction first (generator `throw`).
 pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult<Exit> {
     let mut pending: Option<(PyErr, bool)> = throw.map(|e| (e, false));
+    let mut traceback = Vec::new();
     'frame: loop {
         let Some(frame) = ts.exec.frames.last() else {
             let err = pending.map(|(e, _)| e).unwrap_or_else(|| ts.system_error("no frame to run"));
+            exceptions::flush_traceback(&err, &mut traceback);
             return Err(err);
         };
         let fi = ts.exec.frames.len() - 1;
@@ -34,12 +36,13 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
         let base = frame.base;
         let mut pc = frame.pc;
         if let Some((err, reraise)) = pending.take() {
-            match exceptions::unwind(ts, fi, pc, err, reraise) {
+            match exceptions::unwind(ts, fi, pc, err, reraise, &mut traceback) {
                 Unwind::Handler(handler) => pc = handler,
                 Unwind::Propagate(err) => {
                     if let Some(frame) = ts.exec.frames.pop() {
                         ts.exec.stack.truncate(frame.ret_sp);
                         if frame.entry {
+                            exceptions::flush_traceback(&err, &mut traceback);
                             return Err(err);
                         }
                     }

@@ -4,6 +4,13 @@
 use super::ThreadState;
 use crate::objects::{BoundMethod, CodeObject, Gc, PyErr, PyInstance, PyResult, PyStr, TraceEntry, Value};
 
+/// Prepends the entries gathered while unwinding (innermost first) to `err`'s traceback.
+pub(crate) fn flush_traceback(err: &PyErr, tb: &mut Vec<TraceEntry>) {
+    if !tb.is_empty() {
+        err.data().traceback.splice(0..0, tb.drain(..).rev());
+    }
+}
+
 /// What the current frame does with an exception.
 pub(crate) enum Unwind {
     /// A handler was found; continue there (the stack is already set up).
@@ -15,20 +22,25 @@ pub(crate) enum Unwind {
 /// The exception-table step for frame `fi`, where the instruction before `pc`
 /// raised `err`. A fresh raise (not a re-raise) records the frame in the
 /// traceback and picks up the exception being handled as `__context__`.
+///
+/// Traceback entries collect in `tb`, innermost first, while the exception
+/// crosses frames; `flush_traceback` moves them into the exception in one
+/// step (prepending one at a time would make deep unwinding quadratic).
 #[cold]
-pub(crate) fn unwind(ts: &mut ThreadState, fi: usize, pc: usize, err: PyErr, reraise: bool) -> Unwind {
+pub(crate) fn unwind(ts: &mut ThreadState, fi: usize, pc: usize, err: PyErr, reraise: bool, tb: &mut Vec<TraceEntry>) -> Unwind {
     let frame = &ts.exec.frames[fi];
     let code = frame.code.code.clone();
     let stack_base = frame.stack_base();
     let at = pc.saturating_sub(1);
     if !reraise {
         let line = code.line_of(at);
-        err.data().traceback.insert(0, TraceEntry { code: code.clone(), line });
+        tb.push(TraceEntry { code: code.clone(), line });
         set_context(ts, &err);
     }
     let entry = code.exception_table.iter().find(|e| (e.start as usize) <= at && at < e.end as usize);
     match entry {
         Some(e) => {
+            flush_traceback(&err, tb);
             ts.exec.stack.truncate(stack_base + e.depth as usize);
             if e.lasti {
                 ts.exec.push(Value::Int(at as i64));

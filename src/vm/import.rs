@@ -109,7 +109,16 @@ fn load_module(ts: &mut ThreadState, full: &str, last: &str, parent: Option<&Val
         };
         return exec_module(ts, full, &source, &filename, package_dir.as_deref());
     }
-    Err(ts.module_not_found_error(format!("No module named '{full}'")))
+    let err = ts.module_not_found_error(format!("No module named '{full}'"));
+    set_import_error_fields(ts, &err, full, Value::None);
+    Err(err)
+}
+
+/// `ImportError.name` and `.path`.
+fn set_import_error_fields(ts: &mut ThreadState, err: &crate::objects::PyErr, name: &str, path: Value) {
+    let (name_key, path_key) = (ts.intern("name"), ts.intern("path"));
+    err.exc.dict.set_str(name_key, Value::str(name));
+    err.exc.dict.set_str(path_key, path);
 }
 
 /// The directories to search: the parent package's `__path__`, or `sys.path`.
@@ -186,15 +195,18 @@ pub(crate) fn import_from(ts: &mut ThreadState, module: &Value, name: &Gc<PyStr>
         Err(_) => {}
     }
     let file_key = ts.intern("__file__");
-    let location = match m.dict.get_str(&file_key) {
+    let file = m.dict.get_str(&file_key);
+    let location = match &file {
         Some(Value::Str(f)) => f.as_str().to_string(),
         _ => "unknown location".to_string(),
     };
-    Err(ts.import_error(format!(
+    let err = ts.import_error(format!(
         "cannot import name '{}' from '{}' ({location})",
         name.as_str(),
         m.name.as_str()
-    )))
+    ));
+    set_import_error_fields(ts, &err, m.name.as_str(), file.unwrap_or(Value::None));
+    Err(err)
 }
 
 /// `from module import *` into the current namespace.

@@ -72,12 +72,34 @@ pub fn run_source_in(
     run_code(ts, code, globals.clone(), locals, Box::default())
 }
 
-/// A new interpreter with its main thread attached, builtins and `sys` installed.
+/// Native stack of the thread the CLI runs scripts on: deep enough that the
+/// recursion limit, not the native stack, bounds ordinary deep recursion
+/// (nested `yield from`, `__repr__` chains). Only touched pages use memory.
+pub const MAIN_STACK_SIZE: usize = 256 << 20;
+
+/// A new interpreter with the current thread attached, builtins and `sys` installed.
 pub fn new_interpreter() -> ThreadState {
+    new_interpreter_on_stack(super::thread_state::DEFAULT_STACK_SIZE)
+}
+
+/// As `new_interpreter`, for a thread whose native stack is `stack_size` bytes.
+pub fn new_interpreter_on_stack(stack_size: usize) -> ThreadState {
     let interp = Runtime::get().new_interpreter();
-    let mut ts = ThreadState::attach(interp);
+    let mut ts = ThreadState::attach_with_stack(interp, stack_size, None);
     init_interpreter(&mut ts);
     ts
+}
+
+/// Runs `f` on a thread with a `MAIN_STACK_SIZE` stack and returns its result
+/// (the CLI's way to get a large native stack for the interpreter's main thread).
+pub fn with_main_stack<F: FnOnce() -> i32 + Send + 'static>(f: F) -> i32 {
+    match std::thread::Builder::new().name("main".into()).stack_size(MAIN_STACK_SIZE).spawn(f) {
+        Ok(handle) => handle.join().unwrap_or(1),
+        Err(e) => {
+            eprintln!("gilvm: cannot start the interpreter thread: {e}");
+            1
+        }
+    }
 }
 
 /// Fills a fresh interpreter: `builtins`, `sys`, `sys.modules['builtins']`.
@@ -142,8 +164,21 @@ pub fn run_main_source(ts: &mut ThreadState, source: &str, filename: &str) -> Py
 
 /// `gilvm script.py args...`: runs the script and returns the process exit code.
 pub fn run_file(ts: &mut ThreadState, path: &str, args: &[String]) -> i32 {
-    let source = match std::fs::read_to_string(path) {
-        Ok(s) => s,
+    let source = match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(e) => {
+                let bytes = e.as_bytes();
+                let at = e.utf8_error().valid_up_to();
+                let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+                let abs = std::fs::canonicalize(path).map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| path.to_string());
+                let byte = bytes.get(at).copied().unwrap_or(0);
+                write_stderr(ts, &format!(
+                    "SyntaxError: Non-UTF-8 code starting with '\\x{byte:02x}' in file {abs} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details\n"
+                ));
+                return 1;
+            }
+        },
         Err(e) => {
             let errno = e.raw_os_error().unwrap_or(2);
             let reason = crate::vm::run::os_error_text(&e);
@@ -258,29 +293,27 @@ fn system_exit_code(ts: &mut ThreadState, err: &PyErr) -> i32 {
     }
 }
 
-/// Writes `text` to the process's stderr, after flushing buffered stdout so
-/// the two streams appear in order.
+/// Writes `text` to `sys.stderr` (a script's replacement, or the process's
+/// stderr after flushing buffered stdout so the two appear in order).
 pub fn write_stderr(ts: &mut ThreadState, text: &str) {
-    use std::io::Write;
-    flush_std_streams(ts);
-    let mut err = std::io::stderr().lock();
-    let _ = err.write_all(text.as_bytes());
-    let _ = err.flush();
-}
-
-/// Flushes `sys.stdout` and `sys.stderr` (the objects layer's buffered streams).
-pub fn flush_std_streams(ts: &mut ThreadState) {
-    use std::io::Write;
     if let Some(sys) = sys_module(ts) {
-        for stream in ["stdout", "stderr"] {
-            let key = ts.intern(stream);
-            if let Some(s) = sys.dict.get_str(&key) {
-                let flush = ts.intern("flush");
-                if let Ok(Some(f)) = ts.get_attr_opt(&s, &flush) {
-                    let _ = ts.call_positional(&f, &[]);
-                }
+        let key = ts.intern("stderr");
+        if let Some(stream @ (Value::Instance(_) | Value::Module(_))) = sys.dict.get_str(&key) {
+            if ts.call_method(&stream, "write", &[Value::str(text)]).is_ok() {
+                return;
             }
         }
     }
-    let _ = std::io::stdout().flush();
+    crate::builtins::io::write_stderr(text.as_bytes());
+}
+
+/// Flushes the standard streams (and a script's replacement `sys.stdout`).
+pub fn flush_std_streams(ts: &mut ThreadState) {
+    if let Some(sys) = sys_module(ts) {
+        let key = ts.intern("stdout");
+        if let Some(stream @ Value::Instance(_)) = sys.dict.get_str(&key) {
+            let _ = ts.call_method(&stream, "flush", &[]);
+        }
+    }
+    crate::builtins::io::flush_std();
 }

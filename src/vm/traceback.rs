@@ -32,9 +32,36 @@ fn source_line(filename: &str, line: u32) -> Option<String> {
     (!text.is_empty()).then(|| text.to_string())
 }
 
-/// `exc.__traceback__`: gilvm keeps tracebacks inside the exception, so this is `None`.
-pub(crate) fn traceback_value(_ts: &mut ThreadState, _exc: &Value) -> Value {
-    Value::None
+/// `exc.__traceback__`: `None` before the exception is raised, else a small
+/// `traceback` object (`tb_lineno`, `tb_next`) over the entries the exception keeps.
+pub fn traceback_value(ts: &mut ThreadState, exc: &Value) -> Value {
+    let Value::Instance(i) = exc else { return Value::None };
+    let Some(data) = i.exception.as_ref() else { return Value::None };
+    let entries = data.borrow().traceback.clone();
+    let object = ts.types().object.clone();
+    let class = crate::objects::types::new_type("traceback", &[object], crate::objects::Layout::Builtin, true);
+    let mut next = Value::None;
+    for entry in entries.iter().rev() {
+        let dict = Gc::new(crate::objects::PyDict::new());
+        let frame_dict = Gc::new(crate::objects::PyDict::new());
+        let code = Value::Code(crate::objects::CodeObject::load(ts, entry.code.clone()));
+        for (k, v) in [("f_code", code), ("f_lineno", Value::Int(entry.line as i64))] {
+            let key = ts.intern(k);
+            frame_dict.set_str(key, v);
+        }
+        let frame = Value::Native(Gc::new(crate::objects::NativeObject {
+            class: class.clone(),
+            data: Box::new(()),
+            dict: Some(frame_dict),
+        }));
+        for (k, v) in [("tb_lineno", Value::Int(entry.line as i64)), ("tb_next", next), ("tb_frame", frame)] {
+            let key = ts.intern(k);
+            dict.set_str(key, v);
+        }
+        let data = Box::new(entry.clone());
+        next = Value::Native(Gc::new(crate::objects::NativeObject { class: class.clone(), data, dict: Some(dict) }));
+    }
+    next
 }
 
 /// The full report CPython prints for an uncaught exception.
@@ -73,16 +100,41 @@ fn format_chain(ts: &mut ThreadState, exc: &Gc<PyInstance>, out: &mut String, se
     format_one(ts, exc, out);
 }
 
+/// CPython prints three identical consecutive entries, then a count of the rest.
+const REPEAT_CUTOFF: usize = 3;
+
+fn push_repeats(out: &mut String, repeats: usize) {
+    if repeats >= REPEAT_CUTOFF {
+        let more = repeats - REPEAT_CUTOFF + 1;
+        let s = if more == 1 { "" } else { "s" };
+        out.push_str(&format!("  [Previous line repeated {more} more time{s}]\n"));
+    }
+}
+
 fn format_one(ts: &mut ThreadState, exc: &Gc<PyInstance>, out: &mut String) {
     let entries = exc.exception.as_ref().map(|d| d.borrow().traceback.clone()).unwrap_or_default();
     if !entries.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
+        let mut last: Option<(&str, u32, &str)> = None;
+        let mut repeats = 0;
         for e in &entries {
+            let key = (&*e.code.filename, e.line, e.code.name.as_str());
+            if last == Some(key) {
+                repeats += 1;
+                if repeats >= REPEAT_CUTOFF {
+                    continue;
+                }
+            } else {
+                push_repeats(out, repeats);
+                repeats = 0;
+                last = Some(key);
+            }
             out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.code.filename, e.line, e.code.name));
             if let Some(text) = source_line(&e.code.filename, e.line) {
                 out.push_str(&format!("    {text}\n"));
             }
         }
+        push_repeats(out, repeats);
     }
     let value = Value::Instance(exc.clone());
     if let Some(report) = syntax_error_report(ts, exc) {

@@ -236,8 +236,8 @@ fn compare(expected: &Expected, result: &RunResult, dir: &Path) -> Vec<String> {
         ));
     }
     if !diffs.is_empty() && !result.stderr.is_empty() {
-        let tail: Vec<&str> = result.stderr.lines().rev().take(8).collect();
-        let tail: Vec<&str> = tail.into_iter().rev().collect();
+        let lines: Vec<&str> = result.stderr.lines().collect();
+        let tail: Vec<String> = lines[lines.len().saturating_sub(8)..].iter().map(|l| visible(l)).collect();
         diffs.push(format!("stderr (last lines):\n    {}", tail.join("\n    ")));
     }
     diffs
@@ -257,15 +257,24 @@ fn first_difference(expected: &str, actual: &str) -> String {
     let at = (0..exp.len().max(act.len())).find(|&i| exp.get(i) != act.get(i)).unwrap_or(0);
     let mut text = String::new();
     for i in at.saturating_sub(2)..at {
-        text.push_str(&format!("      {:>4}   {}\n", i + 1, exp.get(i).unwrap_or(&"")));
+        text.push_str(&format!("      {:>4}   {}\n", i + 1, visible(exp.get(i).unwrap_or(&""))));
     }
-    let show = |l: Option<&&str>| l.map_or("<end of output>".to_string(), |s| s.to_string());
+    let show = |l: Option<&&str>| l.map_or("<end of output>".to_string(), |s| visible(s));
     text.push_str(&format!("    - {:>4}   {}\n", at + 1, show(exp.get(at))));
     text.push_str(&format!("    + {:>4}   {}\n", at + 1, show(act.get(at))));
     if exp.len() == act.len() && at == 0 && exp.first() == act.first() {
         text.push_str("    (outputs differ only in trailing newline or line endings)\n");
     }
     text
+}
+
+/// A line fit for a terminal: control characters (a script may print NULs) are escaped.
+fn visible(line: &str) -> String {
+    if line.chars().any(|c| c.is_control() && c != '\t') {
+        line.escape_debug().to_string()
+    } else {
+        line.to_string()
+    }
 }
 
 /// `GILVM_BLESS=1`: writes `.out` (and `.err`, or removes a stale one) from python3's run.

@@ -145,7 +145,7 @@ def _source_line(filename, lineno):
             for number, line in enumerate(f, 1):
                 if number == lineno:
                     return line.strip()
-    except (OSError, UnicodeDecodeError):
+    except (OSError, ValueError):
         pass
     return ''
 
@@ -166,10 +166,11 @@ def _exception_only(etype, value):
 
 def _format_one(etype, value, tb):
     lines = []
-    if tb is not None:
-        lines.append('Traceback (most recent call last):\n')
     while tb is not None:
-        frame = tb.tb_frame
+        frame = getattr(tb, 'tb_frame', None)
+        if frame is None:
+            # A VM without traceback introspection: show the exception only.
+            break
         filename = frame.f_code.co_filename
         lines.append('  File "%s", line %d, in %s\n'
                      % (filename, tb.tb_lineno, frame.f_code.co_name))
@@ -177,36 +178,36 @@ def _format_one(etype, value, tb):
         if source:
             lines.append('    %s\n' % source)
         tb = tb.tb_next
+    if lines:
+        lines.insert(0, 'Traceback (most recent call last):\n')
     lines.append(_exception_only(etype, value))
     return ''.join(lines)
 
 
 def _format_exception(etype, value, tb):
-    # The chain of causes and contexts, oldest first, as the interpreter
-    # prints it. A `seen` set stops cycles.
+    # The chain of causes and contexts, printed oldest first as the
+    # interpreter does; each older exception is followed by the sentence
+    # that links it to the newer one. A `seen` set stops cycles.
     chain = []
     seen = set()
+    link_to_newer = None
     while value is not None and id(value) not in seen:
         seen.add(id(value))
+        chain.append((etype, value, tb, link_to_newer))
         cause = getattr(value, '__cause__', None)
         context = getattr(value, '__context__', None)
         if cause is not None:
-            link = ('\nThe above exception was the direct cause of the '
-                    'following exception:\n\n')
-            following = cause
+            link_to_newer = ('\nThe above exception was the direct cause of '
+                             'the following exception:\n\n')
+            value = cause
         elif context is not None and not getattr(value, '__suppress_context__', False):
-            link = ('\nDuring handling of the above exception, another '
-                    'exception occurred:\n\n')
-            following = context
+            link_to_newer = ('\nDuring handling of the above exception, '
+                             'another exception occurred:\n\n')
+            value = context
         else:
-            link = None
-            following = None
-        chain.append((etype, value, tb, link))
-        if following is None:
             break
-        value = following
-        etype = type(following)
-        tb = getattr(following, '__traceback__', None)
+        etype = type(value)
+        tb = getattr(value, '__traceback__', None)
     parts = []
     for etype, value, tb, link in reversed(chain):
         parts.append(_format_one(etype, value, tb))
@@ -293,7 +294,8 @@ class Formatter:
 
     default_time_format = '%Y-%m-%d %H:%M:%S'
     default_msec_format = '%s,%03d'
-    converter = time.localtime
+    # staticmethod: a plain function stored here must not become a method.
+    converter = staticmethod(time.localtime)
 
     def __init__(self, fmt=None, datefmt=None, style='%', validate=True, *,
                  defaults=None):
