@@ -22,7 +22,7 @@ mod tests;
 
 #[cfg(test)]
 thread_local! {
-    /// Deepest native stack use seen by `Compiler::enter_expr` (tests only).
+    /// Deepest native stack use `StackGuard::ok` has seen (tests only).
     static STACK_HIGH_WATER: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 

@@ -328,6 +328,8 @@ fn deep_nesting_compiles_on_a_small_stack() {
     }
 }
 
+/// Prints the native stack each level of nesting costs (a development aid:
+/// `cargo test --lib measure_stack -- --ignored --nocapture`).
 #[test]
 #[ignore]
 fn measure_stack() {
@@ -353,24 +355,6 @@ fn measure_stack() {
             .unwrap();
         let levels = if label == "if" || label == "def" { 99 } else { 200 };
         eprintln!("{label}: {} B/level", used / levels);
-    }
-}
-
-#[test]
-#[ignore]
-fn limits_scripts() {
-    for f in ["long_expression.py", "nested_expression_deep.py"] {
-        let path = format!("{}/tests/scripts/limits/{f}", env!("CARGO_MANIFEST_DIR"));
-        let src = std::fs::read_to_string(path).unwrap();
-        let parsed = crate::frontend::parse(&src, f, Mode::File);
-        eprintln!("{f}: parse ok = {:?}", parsed.as_ref().map(|_| ()).map_err(|e| e.message.clone()));
-        if let Ok(m) = parsed {
-            let out = std::thread::Builder::new().stack_size(256 << 20).spawn(move || {
-                let r = super::compile_checked(&m, &src, f, Mode::File, 200 << 20).map(|(c, _)| c);
-                (r.map(|_| ()).map_err(|e| e.message), super::STACK_HIGH_WATER.with(|c| c.get()))
-            }).unwrap().join().unwrap();
-            eprintln!("  compile: {out:?}");
-        }
     }
 }
 
