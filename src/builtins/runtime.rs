@@ -8,7 +8,7 @@ use crate::objects::{Args, Gc, NativeFnPtr, NativeFunction, PyDict, PyResult, Py
 use crate::vm::ThreadState;
 
 pub fn install(ts: &mut ThreadState) {
-    let functions: [(&'static str, NativeFnPtr); 16] = [
+    let functions: [(&'static str, NativeFnPtr); 15] = [
         ("__build_class__", build_class),
         ("__import__", import),
         ("globals", globals),
@@ -24,7 +24,6 @@ pub fn install(ts: &mut ThreadState) {
         ("callable", callable),
         ("dir", dir),
         ("vars", vars),
-        ("__gilvm_format_exception__", format_exception),
     ];
     for (name, f) in functions {
         let v = Value::NativeFunction(Gc::new(NativeFunction::new("builtins", name, f)));
@@ -294,10 +293,4 @@ fn vars(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
             }
         }
     }
-}
-
-/// `__gilvm_format_exception__(exc)`: the CPython-style report, for `traceback`.
-fn format_exception(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
-    let [exc] = args.positional() else { return Err(ts.type_error("expected one exception")) };
-    Ok(Value::str(&crate::vm::traceback::format_exception(ts, exc)))
 }

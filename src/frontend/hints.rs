@@ -101,7 +101,7 @@ fn last_newline(tokens: &[Spanned], index: usize) -> Option<Loc> {
 }
 
 pub fn is_line_boundary(tok: &Tok) -> bool {
-    matches!(tok, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::StartFile | Tok::StartEval)
+    matches!(tok, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::StartFile | Tok::StartEval | Tok::StartField)
 }
 
 fn bracket_depth(tokens: &[Spanned]) -> i64 {

@@ -84,7 +84,8 @@ struct Indenter<'a> {
 pub fn tokenize(src: &str, layout: Layout, base: Loc) -> Result<Tokens, Diag> {
     let start = match layout {
         Layout::Statements => Tok::StartFile,
-        _ => Tok::StartEval,
+        Layout::Expression => Tok::StartEval,
+        Layout::Field => Tok::StartField,
     };
     let mut ind = Indenter {
         src,

@@ -454,6 +454,10 @@ fn frontend_modes() {
     let m = parse("1 + 2", "<string>", Mode::Eval).unwrap();
     assert!(matches!(&m.body[0].kind, StmtKind::Expr(Expr { kind: ExprKind::BinOp { .. }, .. })));
     assert!(parse("x = 1", "<string>", Mode::Eval).is_err());
+    assert!(parse("*a, b", "<string>", Mode::Eval).is_err());
+    assert!(parse("yield 1", "<string>", Mode::Eval).is_err());
+    assert!(parse("1, 2,\n", "<string>", Mode::Eval).is_ok());
+    assert!(parse("def g():\n  f'{yield}'\n", "t.py", Mode::File).is_ok());
     assert!(parse("  (1,\n 2)\n", "<string>", Mode::Eval).is_ok());
     assert_eq!(parse("x = 1\nif x:\n  y\n", "<stdin>", Mode::Interactive).unwrap().body.len(), 2);
     assert!(parse("", "t.py", Mode::File).unwrap().body.is_empty());

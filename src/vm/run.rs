@@ -164,8 +164,21 @@ pub fn run_main_source(ts: &mut ThreadState, source: &str, filename: &str) -> Py
 
 /// `gilvm script.py args...`: runs the script and returns the process exit code.
 pub fn run_file(ts: &mut ThreadState, path: &str, args: &[String]) -> i32 {
-    let source = match std::fs::read_to_string(path) {
-        Ok(s) => s,
+    let source = match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(e) => {
+                let bytes = e.as_bytes();
+                let at = e.utf8_error().valid_up_to();
+                let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+                let abs = std::fs::canonicalize(path).map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| path.to_string());
+                let byte = bytes.get(at).copied().unwrap_or(0);
+                write_stderr(ts, &format!(
+                    "SyntaxError: Non-UTF-8 code starting with '\\x{byte:02x}' in file {abs} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details\n"
+                ));
+                return 1;
+            }
+        },
         Err(e) => {
             let errno = e.raw_os_error().unwrap_or(2);
             let reason = crate::vm::run::os_error_text(&e);

@@ -43,9 +43,21 @@ pub fn traceback_value(ts: &mut ThreadState, exc: &Value) -> Value {
     let mut next = Value::None;
     for entry in entries.iter().rev() {
         let dict = Gc::new(crate::objects::PyDict::new());
-        let (lineno, tb_next) = (ts.intern("tb_lineno"), ts.intern("tb_next"));
-        dict.set_str(lineno, Value::Int(entry.line as i64));
-        dict.set_str(tb_next, next);
+        let frame_dict = Gc::new(crate::objects::PyDict::new());
+        let code = Value::Code(crate::objects::CodeObject::load(ts, entry.code.clone()));
+        for (k, v) in [("f_code", code), ("f_lineno", Value::Int(entry.line as i64))] {
+            let key = ts.intern(k);
+            frame_dict.set_str(key, v);
+        }
+        let frame = Value::Native(Gc::new(crate::objects::NativeObject {
+            class: class.clone(),
+            data: Box::new(()),
+            dict: Some(frame_dict),
+        }));
+        for (k, v) in [("tb_lineno", Value::Int(entry.line as i64)), ("tb_next", next), ("tb_frame", frame)] {
+            let key = ts.intern(k);
+            dict.set_str(key, v);
+        }
         let data = Box::new(entry.clone());
         next = Value::Native(Gc::new(crate::objects::NativeObject { class: class.clone(), data, dict: Some(dict) }));
     }
