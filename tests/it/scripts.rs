@@ -36,6 +36,7 @@ use std::time::{Duration, Instant};
 
 const TIMEOUT: Duration = Duration::from_secs(60);
 const WORKERS: usize = 2;
+const MEMORY_CAP_KB: u64 = 8 * 1024 * 1024;
 
 /// What one run of a script produced.
 struct RunResult {
@@ -91,11 +92,17 @@ fn collect_scripts(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Runs `program script` in the script's directory with stdin closed, killing it on timeout.
+/// Runs `program script` in the script's directory with stdin closed and memory capped,
+/// killing it on timeout.
 fn run(program: &str, script: &Path) -> RunResult {
     let dir = script.parent().unwrap_or(Path::new("."));
     let file = script.file_name().unwrap_or_default();
-    let spawned = Command::new(program)
+    // The address-space cap keeps a runaway allocation (a missing MemoryError) from taking
+    // the machine's memory down with it; it ends as a failed run instead.
+    let spawned = Command::new("sh")
+        .arg("-c")
+        .arg(format!("ulimit -v {MEMORY_CAP_KB} 2>/dev/null; exec \"$0\" \"$@\""))
+        .arg(program)
         .arg(file)
         .current_dir(dir)
         .env("PYTHONDONTWRITEBYTECODE", "1")
