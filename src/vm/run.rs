@@ -20,9 +20,13 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Arc<Code>, Sy
 
 /// A `SyntaxError` exception (with `msg`, `filename`, `lineno`, `offset`, `text`).
 pub fn syntax_error_exception(ts: &mut ThreadState, err: &SyntaxError) -> PyErr {
+    if err.kind == SyntaxErrorKind::RecursionError {
+        let cls = ts.types().recursion_error.clone();
+        return ts.new_exception(&cls, vec![Value::str(&err.message)]);
+    }
     let t = ts.types();
     let cls = match err.kind {
-        SyntaxErrorKind::SyntaxError => t.syntax_error.clone(),
+        SyntaxErrorKind::SyntaxError | SyntaxErrorKind::RecursionError => t.syntax_error.clone(),
         SyntaxErrorKind::IndentationError => t.indentation_error.clone(),
         SyntaxErrorKind::TabError => t.tab_error.clone(),
     };
