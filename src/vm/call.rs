@@ -347,9 +347,10 @@ fn push_simple_frame(ts: &mut ThreadState, func: &Gc<PyFunction>, ret_sp: usize,
     let argcount = code.argcount as usize;
     let given = ts.exec.stack.len() - base;
     if given < argcount {
-        let first_default = argcount - func.defaults.len();
+        let first_default = argcount.saturating_sub(func.defaults.len());
         for i in given..argcount {
-            ts.exec.stack.push(func.defaults[i - first_default].clone());
+            let default = func.defaults.get(i - first_default).cloned().unwrap_or(Value::Null);
+            ts.exec.stack.push(default);
         }
     }
     ts.exec.stack.reserve(code.nlocals() + code.max_stack as usize + 1);
