@@ -529,6 +529,8 @@ fn frontend_syntax_errors() {
     syntax("S = 0o0004o0004", "invalid octal literal", 1, 10);
     syntax("def f(a, (b, c)):\n  pass\n", "Function parameters cannot be parenthesized", 1, 10);
     syntax("def f g(a):\n  pass\n", "expected '('", 1, 7);
+    syntax("x = {1: 2, a.b}", "':' expected after dictionary key", 1, 14);
+    syntax("x = {1: 2, **a, 3}", "':' expected after dictionary key", 1, 17);
     syntax("x = [a for a in b if c\n", "'[' was never closed", 1, 5);
     indentation("if x:\n    pass\n  else:\n    pass\n", "unindent does not match any outer indentation level", 3, 8);
     indentation("x = 1\n  y = 2\nz = )\n", "unexpected indent", 2, 2);
