@@ -3,6 +3,8 @@
 
 pub mod builtins;
 pub mod bytecode;
+pub mod cli;
+pub mod compiler;
 pub mod frontend;
 pub mod modules;
 pub mod objects;

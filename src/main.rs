@@ -1,3 +1,3 @@
 fn main() {
-    println!("gilvm {}", env!("CARGO_PKG_VERSION"));
+    std::process::exit(gilvm::cli::main());
 }

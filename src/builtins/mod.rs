@@ -5,8 +5,26 @@
 
 use crate::vm::ThreadState;
 
+pub mod args;
+mod bytes_methods;
+mod constructors;
 pub mod core;
+mod dict_methods;
+mod exc_methods;
+pub mod file;
+pub mod io;
+mod iterfns;
+mod list_methods;
+mod methods;
+pub mod misc_methods;
+pub mod oserror;
 pub mod runtime;
+pub mod sort;
+mod str_methods;
+mod strformat;
+pub mod structseq;
+
+pub use constructors::{parse_float, parse_int, to_float, to_int};
 
 /// Fills the interpreter's `builtins` namespace.
 pub fn install(ts: &mut ThreadState) {

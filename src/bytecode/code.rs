@@ -5,6 +5,22 @@
 //! objects, so one compilation can be shared by every thread and by several
 //! interpreters. Each interpreter turns the `constants` and `names` into its
 //! own objects when it loads the code (see `vm::code_object`).
+//!
+//! What the compiler guarantees beyond the fields' own docs:
+//! - Docstrings: for `CodeKind::Function` and `CodeKind::Lambda`,
+//!   `constants[0]` is the docstring (`Constant::Str`) or `Constant::None`
+//!   (as CPython's `co_consts[0]`). The defining code also stores a
+//!   docstring into the new function's `__doc__` (`StoreAttr`) right after
+//!   `MakeFunction`, so the VM needs nothing special. Module and class
+//!   bodies store theirs as `__doc__` (`StoreName`).
+//! - A class body starts with `__module__ = __name__` and
+//!   `__qualname__ = '<qualname>'` (`LoadName`/`StoreName`), and returns the
+//!   `__class__` cell (also stored as `__classcell__`) when a method uses
+//!   `super()` or `__class__`, else `None`.
+//! - Comprehensions and generator expressions take their outermost iterator
+//!   as the single positional argument `.0` (varnames[0]).
+//! - Every path ends in `ReturnValue`, `RaiseVarargs` or `Reraise`; the
+//!   exception table's ranges do not overlap.
 
 use std::sync::Arc;
 

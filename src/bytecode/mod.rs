@@ -3,6 +3,7 @@
 //! enums; the compiler writes it and the VM reads it.
 
 pub mod code;
+pub mod dis;
 pub mod opcode;
 
 pub use code::{Code, CodeKind, Constant, ExceptionEntry};

@@ -10,6 +10,9 @@ pub enum SyntaxErrorKind {
     /// `unindent does not match any outer indentation level` is a `TabError`'s sibling in CPython,
     /// but both print as `IndentationError`; kept separate for `TabError` if ever needed.
     TabError,
+    /// An expression nested too deeply to compile; CPython raises a
+    /// `RecursionError` ("maximum recursion depth exceeded during compilation").
+    RecursionError,
 }
 
 /// A compile-time error with the position CPython would report.
@@ -32,6 +35,7 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::SyntaxError => "SyntaxError",
             SyntaxErrorKind::IndentationError => "IndentationError",
             SyntaxErrorKind::TabError => "TabError",
+            SyntaxErrorKind::RecursionError => "RecursionError",
         }
     }
 }
@@ -51,7 +55,8 @@ impl SyntaxError {
     }
 }
 
-/// Prints the error the way CPython does:
+/// Prints the error the way CPython does (a `RecursionError`, or an error with
+/// no line such as undecodable source, is only its last line):
 ///
 /// ```text
 ///   File "x.py", line 3
@@ -61,6 +66,9 @@ impl SyntaxError {
 /// ```
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.kind == SyntaxErrorKind::RecursionError || self.line == 0 {
+            return write!(f, "{}: {}", self.kind.name(), self.message);
+        }
         writeln!(f, "  File \"{}\", line {}", self.filename, self.line)?;
         let trimmed = self.text.trim_start();
         if !trimmed.is_empty() {
@@ -74,3 +82,26 @@ impl fmt::Display for SyntaxError {
 }
 
 impl std::error::Error for SyntaxError {}
+
+/// An error found inside the front end, before it is given its file name and
+/// line text. The caret goes under `loc` (offset = column + 1).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Diag {
+    pub kind: SyntaxErrorKind,
+    pub message: String,
+    pub loc: super::ast::Loc,
+}
+
+impl Diag {
+    pub fn syntax(message: impl Into<String>, loc: super::ast::Loc) -> Diag {
+        Diag { kind: SyntaxErrorKind::SyntaxError, message: message.into(), loc }
+    }
+
+    pub fn indentation(message: impl Into<String>, loc: super::ast::Loc) -> Diag {
+        Diag { kind: SyntaxErrorKind::IndentationError, message: message.into(), loc }
+    }
+
+    pub fn into_error(self, filename: &str, source: &str) -> SyntaxError {
+        SyntaxError::new(self.kind, self.message, filename, source, self.loc.line, self.loc.col + 1)
+    }
+}

@@ -7,9 +7,13 @@ use crate::vm::ThreadState;
 
 pub mod math;
 pub mod os;
+pub mod os_path;
 pub mod sys;
 pub mod tempfile;
 pub mod thread;
+pub mod thread_lock;
+#[cfg(test)]
+mod thread_tests;
 pub mod time;
 
 pub type ModuleInit = fn(&mut ThreadState) -> PyResult<Gc<PyModule>>;
@@ -22,6 +26,7 @@ pub fn native_module(name: &str) -> Option<ModuleInit> {
         "time" => time::init,
         "math" => math::init,
         "os" => os::init,
+        "os.path" | "posixpath" => os_path::init,
         "tempfile" => tempfile::init,
         _ => return None,
     })

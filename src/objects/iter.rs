@@ -5,11 +5,22 @@ use std::cell::RefCell;
 use super::Value;
 
 pub enum IterKind {
-    /// Over a list, tuple, str or bytes by position.
+    /// Over a list, tuple or bytes by position; over a str by byte offset.
     Sequence { seq: Value, index: usize },
     Range { next: i64, stop: i64, step: i64 },
     /// Over a dict or set by entry position; `kind` picks keys, values or items.
-    Table { container: Value, pos: usize, kind: TableIterKind },
+    /// `len` is the size when iteration started (changing it is an error).
+    Table { container: Value, pos: usize, kind: TableIterKind, len: usize },
+    /// `reversed(seq)` over a list, tuple, str or range (by position, counting down).
+    Reversed { seq: Value, remaining: usize },
+    /// The old protocol: `obj[0]`, `obj[1]`, ... until `IndexError`.
+    GetItem { obj: Value, index: i64 },
+    Enumerate { inner: Value, count: Value },
+    Zip { inners: Vec<Value>, strict: bool },
+    Map { func: Value, inners: Vec<Value> },
+    Filter { func: Value, inner: Value },
+    /// `iter(callable, sentinel)`.
+    CallUntil { func: Value, sentinel: Value },
     Exhausted,
 }
 
@@ -27,5 +38,29 @@ pub struct PyIterator {
 impl PyIterator {
     pub fn new(kind: IterKind) -> PyIterator {
         PyIterator { state: RefCell::new(kind) }
+    }
+
+    /// The type name CPython shows for this iterator (`list_iterator`, `zip`, ...).
+    pub fn type_name(&self) -> &'static str {
+        match &*self.state.borrow() {
+            IterKind::Sequence { seq: Value::List(_), .. } => "list_iterator",
+            IterKind::Sequence { seq: Value::Tuple(_), .. } => "tuple_iterator",
+            IterKind::Sequence { seq: Value::Str(_), .. } => "str_ascii_iterator",
+            IterKind::Sequence { seq: Value::Bytes(_), .. } => "bytes_iterator",
+            IterKind::Sequence { .. } | IterKind::GetItem { .. } => "iterator",
+            IterKind::Range { .. } => "range_iterator",
+            IterKind::Table { container: Value::Set(_), .. } => "set_iterator",
+            IterKind::Table { kind: TableIterKind::Keys, .. } => "dict_keyiterator",
+            IterKind::Table { kind: TableIterKind::Values, .. } => "dict_valueiterator",
+            IterKind::Table { kind: TableIterKind::Items, .. } => "dict_itemiterator",
+            IterKind::Reversed { seq: Value::List(_), .. } => "list_reverseiterator",
+            IterKind::Reversed { .. } => "reversed",
+            IterKind::Enumerate { .. } => "enumerate",
+            IterKind::Zip { .. } => "zip",
+            IterKind::Map { .. } => "map",
+            IterKind::Filter { .. } => "filter",
+            IterKind::CallUntil { .. } => "callable_iterator",
+            IterKind::Exhausted => "iterator",
+        }
     }
 }

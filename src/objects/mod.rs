@@ -7,20 +7,37 @@
 pub mod bytes;
 pub mod class;
 pub mod code;
+mod compare;
 pub mod dict;
+pub mod dictview;
 pub mod exception;
+pub mod format;
 pub mod function;
+mod guard;
+pub mod hash;
+mod items;
 pub mod iter;
+mod iterate;
 pub mod list;
+mod mapping;
 pub mod module;
 pub mod native;
+pub mod num;
+mod ops;
+mod printf;
 pub mod protocol;
 pub mod range;
+mod repr;
 pub mod set;
 pub mod str;
+pub mod text;
 pub mod tuple;
 pub mod types;
 pub mod value;
+
+pub use items::SliceIndices;
+pub use mapping::eq_fast;
+pub use ops::MAX_ALLOC_BYTES;
 
 pub use self::bytes::PyBytes;
 pub use self::str::PyStr;

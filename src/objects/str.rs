@@ -39,15 +39,7 @@ impl PyStr {
         if cached != -1 {
             return cached;
         }
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for b in self.value.bytes() {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        let mut h = h as i64;
-        if h == -1 {
-            h = -2;
-        }
+        let h = super::bytes::hash_bytes(self.value.as_bytes());
         self.hash.set(h);
         h
     }

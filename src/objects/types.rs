@@ -7,7 +7,7 @@ use super::{Gc, Layout, PyDict, PyType};
 macro_rules! registry {
     (
         root $object:ident;
-        plain { $($field:ident = $name:literal),* $(,)? }
+        plain { $($field:ident = $name:literal < $base:ident),* $(,)? }
         exceptions { $($efield:ident = $ename:literal < $ebase:ident),* $(,)? }
     ) => {
         /// One field per builtin type; exception classes are also listed in
@@ -21,7 +21,7 @@ macro_rules! registry {
         impl TypeRegistry {
             pub fn new() -> TypeRegistry {
                 let $object = new_type("object", &[], Layout::Object, true);
-                $(let $field = new_type($name, &[$object.clone()], Layout::Builtin, true);)*
+                $(let $field = new_type($name, &[$base.clone()], Layout::Builtin, true);)*
                 $(let $efield = new_type($ename, &[$ebase.clone()], Layout::Exception, true);)*
                 TypeRegistry { $object, $($field,)* $($efield,)* }
             }
@@ -42,33 +42,42 @@ macro_rules! registry {
 registry! {
     root object;
     plain {
-        type_ = "type",
-        none_type = "NoneType",
-        not_implemented_type = "NotImplementedType",
-        ellipsis_type = "ellipsis",
-        int = "int",
-        float = "float",
-        str = "str",
-        bytes = "bytes",
-        tuple = "tuple",
-        list = "list",
-        dict = "dict",
-        set = "set",
-        frozenset = "frozenset",
-        range = "range",
-        slice = "slice",
-        function = "function",
-        builtin_function = "builtin_function_or_method",
-        method = "method",
-        module = "module",
-        cell = "cell",
-        code = "code",
-        generator = "generator",
-        iterator = "iterator",
-        property = "property",
-        staticmethod = "staticmethod",
-        classmethod = "classmethod",
-        super_ = "super",
+        type_ = "type" < object,
+        none_type = "NoneType" < object,
+        not_implemented_type = "NotImplementedType" < object,
+        ellipsis_type = "ellipsis" < object,
+        int = "int" < object,
+        bool_ = "bool" < int,
+        float = "float" < object,
+        str = "str" < object,
+        bytes = "bytes" < object,
+        tuple = "tuple" < object,
+        list = "list" < object,
+        dict = "dict" < object,
+        set = "set" < object,
+        frozenset = "frozenset" < object,
+        range = "range" < object,
+        slice = "slice" < object,
+        function = "function" < object,
+        builtin_function = "builtin_function_or_method" < object,
+        method = "method" < object,
+        module = "module" < object,
+        cell = "cell" < object,
+        code = "code" < object,
+        generator = "generator" < object,
+        iterator = "iterator" < object,
+        property = "property" < object,
+        staticmethod = "staticmethod" < object,
+        classmethod = "classmethod" < object,
+        super_ = "super" < object,
+        dict_keys = "dict_keys" < object,
+        dict_values = "dict_values" < object,
+        dict_items = "dict_items" < object,
+        text_io = "TextIOWrapper" < object,
+        buffered_reader = "BufferedReader" < object,
+        buffered_writer = "BufferedWriter" < object,
+        struct_time = "struct_time" < object,
+        stat_result = "stat_result" < object,
     }
     exceptions {
         base_exception = "BaseException" < object,

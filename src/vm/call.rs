@@ -1,20 +1,386 @@
 //! Calling any callable value. (Owned by the VM: Python functions, classes,
 //! bound methods, `__call__`.)
+//!
+//! A Python function called from Rust pushes an entry frame and re-enters the
+//! eval loop (bounded by the recursion limit and the native stack guard); the
+//! eval loop itself calls Python functions by pushing frames (see `eval`).
 
+use super::eval::{run_frames, Exit};
+use super::frame::Frame;
 use super::ThreadState;
-use crate::objects::{Args, PyResult, Value};
+use crate::objects::{Args, Gc, PyCell, PyDict, PyFunction, PyResult, PyStr, Value};
 
 impl ThreadState {
     /// `f(*args)` with keyword arguments as in `Args`.
     pub fn call(&mut self, f: &Value, args: Args<'_>) -> PyResult<Value> {
         match f {
-            Value::NativeFunction(nf) => nf.clone().call(self, args),
-            _ => Err(self.type_error("calling this object is not implemented yet")),
+            Value::Function(func) => self.call_function(func, args),
+            Value::NativeFunction(nf) => {
+                self.check_native_stack()?;
+                nf.clone().call(self, args)
+            }
+            Value::BoundMethod(bm) => {
+                let mut values = Vec::with_capacity(args.values.len() + 1);
+                values.push(bm.receiver.clone());
+                values.extend_from_slice(args.values);
+                let func = bm.func.clone();
+                self.call(&func, Args { values: &values, kwnames: args.kwnames })
+            }
+            Value::Type(cls) => super::class::call_type(self, cls, args),
+            Value::StaticMethod(inner) => {
+                let inner = (**inner).clone();
+                self.call(&inner, args)
+            }
+            _ => self.call_dunder_call(f, args),
         }
     }
 
     /// `f(*args)` with positional arguments only.
     pub fn call_positional(&mut self, f: &Value, args: &[Value]) -> PyResult<Value> {
         self.call(f, Args::positional_only(args))
+    }
+
+    fn call_dunder_call(&mut self, f: &Value, args: Args<'_>) -> PyResult<Value> {
+        let Some(method) = self.lookup_special(f, "__call__") else {
+            let name = self.type_of(f).name.clone();
+            return Err(self.type_error(format!("'{name}' object is not callable")));
+        };
+        let mut values = Vec::with_capacity(args.values.len() + 1);
+        values.push(f.clone());
+        values.extend_from_slice(args.values);
+        self.call(&method, Args { values: &values, kwnames: args.kwnames })
+    }
+
+    /// Calls a Python function from Rust: a new entry frame, run to completion.
+    pub fn call_function(&mut self, func: &Gc<PyFunction>, args: Args<'_>) -> PyResult<Value> {
+        if func.code.code.is_generator {
+            return super::generator::new_generator(self, func, args);
+        }
+        self.check_native_stack()?;
+        let ret_sp = self.exec.stack.len();
+        push_function_frame(self, func, args, ret_sp, true)?;
+        match run_frames(self, None)? {
+            Exit::Return(v) | Exit::Yield(v) => Ok(v),
+        }
+    }
+
+    /// For native code that recurses through Python objects (`repr` of nested
+    /// containers, comparisons): `RecursionError` "maximum recursion depth
+    /// exceeded{context}" when the native stack or the recursion limit runs out.
+    /// `context` is CPython's suffix, e.g. `" while getting the repr of an object"`.
+    pub fn check_recursion(&mut self, context: &str) -> PyResult<()> {
+        let deep = self.exec.frames.len() >= self.interp.recursion_limit() as usize;
+        if deep || self.stack_remaining() <= super::frame::NATIVE_STACK_MARGIN {
+            return Err(self.recursion_error(format!("maximum recursion depth exceeded{context}")));
+        }
+        Ok(())
+    }
+
+    /// Raises `RecursionError` when the native stack is nearly exhausted: every
+    /// path on which Rust code re-enters the VM checks this first.
+    pub fn check_native_stack(&mut self) -> PyResult<()> {
+        if self.stack_remaining() > super::frame::NATIVE_STACK_MARGIN {
+            Ok(())
+        } else {
+            Err(self.recursion_error("maximum recursion depth exceeded while calling a Python object"))
+        }
+    }
+}
+
+/// Binds `args` to `func`'s parameters in a new frame window at the top of the
+/// value stack and pushes the frame.
+pub(crate) fn push_function_frame(
+    ts: &mut ThreadState,
+    func: &Gc<PyFunction>,
+    args: Args<'_>,
+    ret_sp: usize,
+    entry: bool,
+) -> PyResult<()> {
+    check_depth(ts)?;
+    let code = &func.code.code;
+    let base = ts.exec.stack.len();
+    let nlocals = code.nlocals();
+    ts.exec.stack.reserve(nlocals + code.max_stack as usize + 1);
+    ts.exec.stack.resize(base + nlocals, Value::Null);
+    if let Err(msg) = bind_args(func, args, &mut ts.exec.stack[base..base + nlocals]) {
+        ts.exec.stack.truncate(base);
+        return Err(ts.type_error(msg));
+    }
+    let cells = make_cells(func, &ts.exec.stack[base..base + nlocals]);
+    ts.exec.frames.push(Frame {
+        code: func.code.clone(),
+        pc: 0,
+        base,
+        ret_sp,
+        cells,
+        globals: func.globals.clone(),
+        locals: None,
+        entry,
+    });
+    Ok(())
+}
+
+#[inline]
+pub(crate) fn check_depth(ts: &mut ThreadState) -> PyResult<()> {
+    if ts.exec.frames.len() >= ts.interp.recursion_limit() as usize {
+        return Err(recursion_overflow(ts));
+    }
+    Ok(())
+}
+
+#[cold]
+fn recursion_overflow(ts: &mut ThreadState) -> crate::objects::PyErr {
+    ts.recursion_error("maximum recursion depth exceeded")
+}
+
+/// The frame's cells: fresh ones for its cellvars (parameters copied in), then the closure.
+pub(crate) fn make_cells(func: &PyFunction, slots: &[Value]) -> Box<[Gc<PyCell>]> {
+    let code = &func.code.code;
+    if code.cellvars.is_empty() {
+        return func.closure.clone();
+    }
+    let mut cells: Vec<Gc<PyCell>> = code.cellvars.iter().map(|_| Gc::new(PyCell::new(Value::Null))).collect();
+    for &(cell, slot) in &code.cell_params {
+        if let (Some(c), Some(v)) = (cells.get(cell as usize), slots.get(slot as usize)) {
+            *c.value.borrow_mut() = v.clone();
+        }
+    }
+    cells.extend(func.closure.iter().cloned());
+    cells.into_boxed_slice()
+}
+
+/// Fills `slots` (all `Null`) from `args` as CPython binds parameters; the error
+/// is the `TypeError` message.
+pub(crate) fn bind_args(func: &PyFunction, args: Args<'_>, slots: &mut [Value]) -> Result<(), String> {
+    let co = &func.code;
+    let code = &co.code;
+    let fname = func.qualname.borrow().as_str().to_string();
+    let argcount = code.argcount as usize;
+    let kwonly = code.kwonlyargcount as usize;
+    let positional = args.positional();
+    let taken = positional.len().min(argcount);
+    slots[..taken].clone_from_slice(&positional[..taken]);
+    let mut extra_slot = argcount + kwonly;
+    if code.varargs {
+        slots[extra_slot] = Value::tuple(positional[taken..].to_vec());
+        extra_slot += 1;
+    }
+    let kwdict = if code.varkeywords {
+        let d = Gc::new(PyDict::new());
+        slots[extra_slot] = Value::Dict(d.clone());
+        Some(d)
+    } else {
+        None
+    };
+    let posonly = code.posonlyargcount as usize;
+    for (name, value) in args.keywords() {
+        let found = co.varnames[..argcount + kwonly]
+            .iter()
+            .enumerate()
+            .skip(posonly)
+            .find(|(_, v)| Gc::ptr_eq(v, name) || v.as_str() == name.as_str())
+            .map(|(i, _)| i);
+        match found {
+            Some(i) if !slots[i].is_null() => {
+                return Err(format!("{fname}() got multiple values for argument '{}'", name.as_str()))
+            }
+            Some(i) => slots[i] = value.clone(),
+            None => match &kwdict {
+                Some(d) => d.set_str(name.clone(), value.clone()),
+                None if co.varnames[..posonly].iter().any(|v| v.as_str() == name.as_str()) => {
+                    return Err(format!(
+                        "{fname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                        name.as_str()
+                    ))
+                }
+                None => return Err(format!("{fname}() got an unexpected keyword argument '{}'", name.as_str())),
+            },
+        }
+    }
+    if positional.len() > argcount && !code.varargs {
+        return Err(too_many_positional(func, &fname, positional.len(), args.kwnames.len(), slots));
+    }
+    let defaults = &func.defaults;
+    let first_default = argcount.saturating_sub(defaults.len());
+    let mut missing = Vec::new();
+    for i in taken..argcount {
+        if slots[i].is_null() {
+            if i >= first_default {
+                slots[i] = defaults[i - first_default].clone();
+            } else {
+                missing.push(co.varnames[i].as_str().to_string());
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing_message(&fname, "positional", &missing));
+    }
+    for i in argcount..argcount + kwonly {
+        if slots[i].is_null() {
+            match func.kwdefaults.as_ref().and_then(|d| d.get_str(&co.varnames[i])) {
+                Some(v) => slots[i] = v,
+                None => missing.push(co.varnames[i].as_str().to_string()),
+            }
+        }
+    }
+    if !missing.is_empty() {
+        return Err(missing_message(&fname, "keyword-only", &missing));
+    }
+    Ok(())
+}
+
+fn too_many_positional(func: &PyFunction, fname: &str, given: usize, nkw: usize, slots: &[Value]) -> String {
+    let code = &func.code.code;
+    let argcount = code.argcount as usize;
+    let ndefaults = func.defaults.len().min(argcount);
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let takes = if ndefaults > 0 {
+        format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+    } else {
+        format!("{argcount} positional argument{}", plural(argcount))
+    };
+    let kwonly_given = (argcount..argcount + code.kwonlyargcount as usize)
+        .filter(|&i| !slots[i].is_null())
+        .count()
+        .min(nkw);
+    if kwonly_given > 0 {
+        format!(
+            "{fname}() takes {takes} but {given} positional argument{} (and {kwonly_given} keyword-only argument{}) were given",
+            plural(given),
+            plural(kwonly_given)
+        )
+    } else {
+        let verb = if given == 1 { "was" } else { "were" };
+        format!("{fname}() takes {takes} but {given} {verb} given")
+    }
+}
+
+fn missing_message(fname: &str, kind: &str, names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    let list = match quoted.len() {
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    };
+    let plural = if names.len() == 1 { "" } else { "s" };
+    format!("{fname}() missing {} required {kind} argument{plural}: {list}", names.len())
+}
+
+/// The keyword names of a `CallKw` constant tuple.
+pub(crate) fn kwnames_of(v: &Value) -> Vec<Gc<PyStr>> {
+    match v {
+        Value::Tuple(t) => t.items.iter().filter_map(|k| match k {
+            Value::Str(s) => Some(s.clone()),
+            _ => None,
+        }).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// What a call made by the eval loop produced.
+pub(crate) enum Called {
+    Value(Value),
+    /// A Python frame was pushed: the loop continues in it.
+    Frame,
+}
+
+/// The calls of `Call`/`CallKw`/`CallMethod`: the callable at `ret_sp`, the
+/// arguments from `args_start` to the top of the stack. A Python function whose
+/// parameters are plain positionals gets its arguments in place as its first
+/// local slots; anything else is bound or called through `ts.call`.
+pub(crate) fn call_from_stack(
+    ts: &mut ThreadState,
+    ret_sp: usize,
+    args_start: usize,
+    kwnames: Option<&Value>,
+) -> PyResult<Called> {
+    let callable = ts.exec.stack[ret_sp].clone();
+    if kwnames.is_none() {
+        if let Value::Function(func) = &callable {
+            if is_simple(func, ts.exec.stack.len() - args_start) {
+                push_simple_frame(ts, func, ret_sp, args_start)?;
+                return Ok(Called::Frame);
+            }
+        }
+    }
+    let kwnames = kwnames.map(kwnames_of).unwrap_or_default();
+    let args = ts.exec.stack.split_off(args_start);
+    ts.exec.stack.truncate(ret_sp);
+    let args = Args { values: &args, kwnames: &kwnames };
+    match &callable {
+        Value::Function(func) if !func.code.code.is_generator => {
+            push_function_frame(ts, func, args, ret_sp, false)?;
+            Ok(Called::Frame)
+        }
+        _ => ts.call(&callable, args).map(Called::Value),
+    }
+}
+
+/// A function whose parameters are `nargs` plain positionals (or fewer, with defaults for the rest).
+#[inline]
+fn is_simple(func: &PyFunction, nargs: usize) -> bool {
+    let code = &func.code.code;
+    let argcount = code.argcount as usize;
+    code.kwonlyargcount == 0
+        && !code.varargs
+        && !code.varkeywords
+        && !code.is_generator
+        && nargs <= argcount
+        && nargs + func.defaults.len() >= argcount
+}
+
+fn push_simple_frame(ts: &mut ThreadState, func: &Gc<PyFunction>, ret_sp: usize, base: usize) -> PyResult<()> {
+    check_depth(ts)?;
+    let code = &func.code.code;
+    let argcount = code.argcount as usize;
+    let given = ts.exec.stack.len() - base;
+    if given < argcount {
+        let first_default = argcount - func.defaults.len();
+        for i in given..argcount {
+            ts.exec.stack.push(func.defaults[i - first_default].clone());
+        }
+    }
+    ts.exec.stack.reserve(code.nlocals() + code.max_stack as usize + 1);
+    ts.exec.stack.resize(base + code.nlocals(), Value::Null);
+    let cells = make_cells(func, &ts.exec.stack[base..]);
+    ts.exec.frames.push(Frame {
+        code: func.code.clone(),
+        pc: 0,
+        base,
+        ret_sp,
+        cells,
+        globals: func.globals.clone(),
+        locals: None,
+        entry: false,
+    });
+    Ok(())
+}
+
+/// `f(*args, **kwargs)` (`CallFunctionEx`).
+pub(crate) fn call_ex(ts: &mut ThreadState, callable: &Value, args: &Value, kwargs: Option<&Value>) -> PyResult<Called> {
+    let positional = match args {
+        Value::Tuple(t) => t.items.to_vec(),
+        Value::List(l) => l.items.borrow().clone(),
+        other => super::ops::collect_iter(ts, other)?,
+    };
+    let mut values = positional;
+    let mut kwnames = Vec::new();
+    if let Some(Value::Dict(d)) = kwargs {
+        for (k, v) in d.items() {
+            match k {
+                Value::Str(s) => kwnames.push(s),
+                _ => return Err(ts.type_error("keywords must be strings")),
+            }
+            values.push(v);
+        }
+    }
+    let args = Args { values: &values, kwnames: &kwnames };
+    match callable {
+        Value::Function(func) if !func.code.code.is_generator => {
+            let ret_sp = ts.exec.stack.len();
+            push_function_frame(ts, func, args, ret_sp, false)?;
+            Ok(Called::Frame)
+        }
+        _ => ts.call(callable, args).map(Called::Value),
     }
 }

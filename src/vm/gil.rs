@@ -1,41 +1,231 @@
-//! The global interpreter lock (provisional: a plain mutex-and-condition lock;
-//! the full protocol — drop requests, forced switching, hand-over — replaces it).
+//! The global interpreter lock: one per interpreter.
+//!
+//! # Notes about the implementation
+//!
+//! (Modelled on the notes in CPython's `Python/ceval_gil.c`. The differences
+//! — a hand-over queue, a priority class for threads coming back from
+//! blocking calls, and a lender slot — remove the convoy effect of bpo-7946.)
+//!
+//! ## Fields and their locks
+//!
+//! `state` (a `parking_lot::Mutex<GilState>`) guards:
+//! - `locked`: some thread owns the GIL;
+//! - `holder`: the id of the owning token (meaningful while `locked`);
+//! - `grantee`: the waiter the GIL was just handed to, until it wakes up and
+//!   claims it (while it sleeps, a priority waiter may take the GIL instead);
+//! - `lender`: the thread whose turn a priority waiter interrupted: it gets
+//!   the GIL back as soon as the priority thread blocks again;
+//! - `priority`, `normal`: FIFO queues of waiting threads. Each entry carries
+//!   the waiter's own condition variable, so a hand-over wakes exactly the
+//!   thread it is meant for;
+//! - `switch_number`: the number of *turns* — times the GIL went to a thread
+//!   of the normal queue, or was taken while free. Hand-overs to priority
+//!   threads and back to their lender are not turns.
+//!
+//! Outside the mutex, atomics: `breaker`, the interpreter's eval breaker,
+//! whose `DROP_REQUEST` bit is set and cleared only while `state` is locked
+//! (so it agrees with the queues) and read by the holder with one relaxed
+//! load at every `periodic_check` (backward jumps and calls); and
+//! `switch_interval_us` (5 ms by default).
+//!
+//! Invariant: `locked == false` implies no waiter, no grantee and no lender:
+//! a releasing thread never leaves the GIL free while someone waits, it hands
+//! it over. Only the holder releases, hands over or yields.
+//!
+//! ## Who waits, for how long, who sets the drop request
+//!
+//! - A thread that finds the GIL free takes it at once.
+//! - A **normal** waiter (first attach, a CPU-bound thread, a thread forced
+//!   off) sleeps on its condition variable for at most the switch interval.
+//!   If it wakes by timeout and `switch_number` has not moved (no turn for a
+//!   whole interval), it sets `DROP_REQUEST`; then it sleeps again.
+//! - A **priority** waiter — a thread coming back from a blocking call that
+//!   has lately been I/O-bound (see below) — takes the GIL at once if it was
+//!   handed to a grantee not yet awake (the grantee becomes the lender and
+//!   loses only a wake-up); otherwise it queues and sets `DROP_REQUEST`
+//!   immediately instead of after an interval.
+//! - The holder sees `DROP_REQUEST` at its next `periodic_check` (within
+//!   microseconds while running bytecode) and calls `yield_to_waiter`.
+//!
+//! ## Who hands over (forced switching)
+//!
+//! Every release — voluntary in `allow_threads`, forced in `yield_to_waiter`,
+//! or at detach — hands the GIL to the head of the priority queue, else to
+//! the lender, else to the head of the normal queue, and wakes it. A forced
+//! holder then waits to get it back: in the lender slot if it made way for a
+//! priority thread, else at the *back* of the normal queue. It cannot retake
+//! the GIL before the thread it yielded to has had it, and the FIFO gives
+//! each CPU-bound thread one interval in turn (round robin). After a
+//! hand-over the drop request stays set only while a priority waiter is
+//! queued; normal waiters see the turn and grant the new holder a full
+//! interval.
+//!
+//! ## The convoy effect and its fix (and the trade-off)
+//!
+//! In CPython a thread returning from I/O waits up to a whole interval for a
+//! CPU-bound holder to drop the GIL, works for microseconds, blocks again:
+//! one I/O operation per interval, worse with each extra CPU-bound thread.
+//! Here the returning I/O-bound thread asks at once and is served first
+//! (priority over threads that were forced off, FIFO among equals, handed
+//! over directly as in Ruby's queue); when it blocks again the GIL goes back
+//! to the thread it interrupted — the lender, which is likely still hot in a
+//! cache and on a core — so the CPU-bound threads keep their order and
+//! their turns. An I/O-bound thread forced off in the middle of a short burst
+//! (a normal waiter's interval ran out) queues as a priority waiter too, so
+//! it never waits behind a row of CPU-bound turns.
+//!
+//! "I/O-bound lately" is measured, not declared: each token keeps moving
+//! averages of the GIL time it held between two blocking calls (`held_run`,
+//! summed over forced switches) and of the time it then stayed blocked
+//! (`held_avg`, `blocked_avg`). Only a thread that has lately spent at least
+//! as long blocked as running gets priority. Without this, a thread spinning
+//! on `time.sleep(0)` or on very short blocking calls would preempt the
+//! CPU-bound threads at every return and starve them. Time-weighted averages
+//! (not an average of ratios) keep a `send` that returns at once, between a
+//! short burst and a long `recv`, from costing an I/O thread its priority.
+//!
+//! Trade-off: a thread that blocks at least as long as it runs can take up to
+//! about half of the GIL time however many CPU-bound threads there are, each
+//! priority hand-over costs the interrupted CPU-bound thread a context
+//! switch, and a normal waiter may wait up to about two intervals when the
+//! GIL keeps going back to a lender. That is the intended bias — latency for
+//! I/O over throughput for CPU — where CPython keeps CPU-bound fairness and
+//! starves I/O.
 
+use std::cell::Cell;
+use std::collections::VecDeque;
 use std::marker::PhantomData;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use parking_lot::{Condvar, Mutex};
+use parking_lot::{Condvar, Mutex, MutexGuard};
+
+use super::eval_breaker::EvalBreaker;
+use super::gil_stats::{BlockingKind, GilStats};
 
 pub struct Gil {
-    locked: Mutex<bool>,
-    cond: Condvar,
+    state: Mutex<GilState>,
+    breaker: Arc<EvalBreaker>,
     /// `sys.getswitchinterval()`, in microseconds.
     switch_interval_us: AtomicU64,
+    /// Source of token ids (0 is never used, so a fresh `holder` matches no one).
+    next_token_id: AtomicU64,
+    /// Copy of `holder`, written under `state` at each hand-over, so that a
+    /// priority waiter can spin for its grant without taking the mutex.
+    granted: AtomicU64,
+}
+
+struct GilState {
+    locked: bool,
+    holder: u64,
+    /// The waiter the GIL was handed to, until it wakes up and claims it.
+    grantee: Option<Waiter>,
+    /// The thread whose turn a priority waiter interrupted: it gets the GIL
+    /// back when the priority thread blocks again.
+    lender: Option<Waiter>,
+    switch_number: u64,
+    priority: VecDeque<Waiter>,
+    normal: VecDeque<Waiter>,
+}
+
+struct Waiter {
+    id: u64,
+    class: Class,
+    wake: Arc<Condvar>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Priority,
+    Normal,
+}
+
+/// Where a waiter waits: at the back of its class's queue, or in the
+/// lender slot (a holder forced off for a priority waiter).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Back,
+    Lender,
+}
+
+/// How long a priority waiter spins for the holder to hand over before it
+/// sleeps: a running holder answers within microseconds, and a sleep/wake
+/// pair costs more than that on a busy machine.
+const PRIORITY_SPIN: Duration = Duration::from_micros(50);
+
+/// Weight of the newest sample in the held/blocked moving averages.
+const AVERAGE_WEIGHT: f64 = 0.25;
+
+thread_local! {
+    /// Address of the GIL this thread holds (0: none). Lets debug builds check
+    /// cheaply that objects are touched only under the right GIL.
+    static HELD_GIL: Cell<usize> = const { Cell::new(0) };
 }
 
 /// Proof that the current thread holds a GIL. Not `Send`: it cannot leave the
 /// thread that acquired it, and it exists only between acquire and release.
 pub struct GilToken {
     gil: Arc<Gil>,
+    id: u64,
+    wake: Arc<Condvar>,
+    stats: Arc<GilStats>,
+    acquired_at: Instant,
+    released_at: Instant,
+    /// GIL time since the last voluntary release (across forced switches).
+    held_run: Duration,
+    /// Moving averages, in seconds, of a tenure and of the blocking that followed it.
+    held_avg: f64,
+    blocked_avg: f64,
+    /// The GIL this thread held before taking this one (restored on release).
+    outer_held: usize,
     _not_send: PhantomData<*const ()>,
 }
 
 impl Default for Gil {
     fn default() -> Self {
-        Gil { locked: Mutex::new(false), cond: Condvar::new(), switch_interval_us: AtomicU64::new(5000) }
+        Gil {
+            state: Mutex::new(GilState {
+                locked: false,
+                holder: 0,
+                grantee: None,
+                lender: None,
+                switch_number: 0,
+                priority: VecDeque::new(),
+                normal: VecDeque::new(),
+            }),
+            breaker: Arc::new(EvalBreaker::new()),
+            switch_interval_us: AtomicU64::new(5000),
+            next_token_id: AtomicU64::new(1),
+            granted: AtomicU64::new(0),
+        }
     }
 }
 
 impl Gil {
+    /// Takes the GIL for a thread that has none yet; returns its token.
     pub fn acquire(gil: &Arc<Gil>) -> GilToken {
-        let mut locked = gil.locked.lock();
-        while *locked {
-            gil.cond.wait(&mut locked);
-        }
-        *locked = true;
-        GilToken { gil: gil.clone(), _not_send: PhantomData }
+        Gil::acquire_with_stats(gil, Arc::new(GilStats::default()))
+    }
+
+    /// As `acquire`, recording into `stats` (shared with the thread's state).
+    pub fn acquire_with_stats(gil: &Arc<Gil>, stats: Arc<GilStats>) -> GilToken {
+        let now = Instant::now();
+        let mut token = GilToken {
+            gil: gil.clone(),
+            id: gil.next_token_id.fetch_add(1, Ordering::Relaxed),
+            wake: Arc::new(Condvar::new()),
+            stats,
+            acquired_at: now,
+            released_at: now,
+            held_run: Duration::ZERO,
+            held_avg: 0.0,
+            blocked_avg: 0.0,
+            outer_held: 0,
+            _not_send: PhantomData,
+        };
+        token.take(Class::Normal);
+        token
     }
 
     pub fn switch_interval(&self) -> Duration {
@@ -43,43 +233,234 @@ impl Gil {
     }
 
     pub fn set_switch_interval(&self, interval: Duration) {
-        self.switch_interval_us.store(interval.as_micros().max(1) as u64, Ordering::Relaxed);
+        let us = u64::try_from(interval.as_micros()).unwrap_or(u64::MAX).max(1);
+        self.switch_interval_us.store(us, Ordering::Relaxed);
     }
 
-    fn reacquire(&self) {
-        let mut locked = self.locked.lock();
-        while *locked {
-            self.cond.wait(&mut locked);
+    /// The interpreter's eval breaker (its `DROP_REQUEST` bit belongs to the GIL).
+    pub fn breaker(&self) -> &Arc<EvalBreaker> {
+        &self.breaker
+    }
+
+    /// How many turns there have been: times the GIL went to a thread of the
+    /// normal queue or was taken while free (hand-overs to priority threads
+    /// and back to their lender are not turns).
+    pub fn switch_number(&self) -> u64 {
+        self.state.lock().switch_number
+    }
+
+    fn address(&self) -> usize {
+        self as *const Gil as usize
+    }
+
+    /// Gives the GIL to the next waiter, or frees it. Called by the holder.
+    fn hand_over(&self, state: &mut GilState) {
+        let next = match state.priority.pop_front().or_else(|| state.lender.take()) {
+            Some(next) => Some(next),
+            None => {
+                let next = state.normal.pop_front();
+                state.switch_number += u64::from(next.is_some());
+                next
+            }
+        };
+        match next {
+            Some(next) => {
+                state.holder = next.id;
+                self.granted.store(next.id, Ordering::Release);
+                next.wake.notify_one();
+                state.grantee = Some(next);
+            }
+            None => state.locked = false,
         }
-        *locked = true;
-    }
-
-    fn release(&self) {
-        *self.locked.lock() = false;
-        self.cond.notify_one();
+        if state.priority.is_empty() {
+            self.breaker.clear(EvalBreaker::DROP_REQUEST);
+        } else {
+            self.breaker.set(EvalBreaker::DROP_REQUEST);
+        }
     }
 }
 
 impl GilToken {
+    /// Panics in debug builds if this thread does not hold this token's GIL.
+    #[inline]
     pub fn debug_assert_held(&self) {
-        debug_assert!(*self.gil.locked.lock(), "GIL token used while the GIL is released");
+        debug_assert_eq!(
+            HELD_GIL.with(Cell::get),
+            self.gil.address(),
+            "GIL token used while its GIL is released"
+        );
     }
-}
 
-impl GilToken {
+    pub fn gil(&self) -> &Arc<Gil> {
+        &self.gil
+    }
+
+    pub fn stats(&self) -> &Arc<GilStats> {
+        &self.stats
+    }
+
     /// Runs `f` with the GIL released. `f` is `Send`, so it cannot capture a
     /// `Value` or anything else that needs the GIL; the token is borrowed
     /// mutably for the duration, so nothing reachable through it can be used either.
-    pub fn allow_threads<F: FnOnce() -> R + Send, R: Send>(&mut self, f: F) -> R {
-        self.gil.release();
+    pub fn allow_threads<F: FnOnce() -> R + Send, R: Send>(&mut self, kind: BlockingKind, f: F) -> R {
+        self.release(kind);
         let result = f();
-        self.gil.reacquire();
+        self.reacquire();
         result
+    }
+
+    /// Releases the GIL voluntarily before a blocking call of kind `kind`.
+    pub(crate) fn release(&mut self, kind: BlockingKind) {
+        self.stats.record_release(kind);
+        self.give();
+    }
+
+    /// Takes the GIL back after a blocking call, with priority if this thread
+    /// has been I/O-bound lately.
+    pub(crate) fn reacquire(&mut self) {
+        let held = std::mem::take(&mut self.held_run).as_secs_f64();
+        let blocked = self.released_at.elapsed().as_secs_f64();
+        self.held_avg += AVERAGE_WEIGHT * (held - self.held_avg);
+        self.blocked_avg += AVERAGE_WEIGHT * (blocked - self.blocked_avg);
+        let class = if self.io_bound() { Class::Priority } else { Class::Normal };
+        self.take(class);
+    }
+
+    /// Whether this thread has lately spent at least as long blocked as
+    /// holding the GIL between two blocking calls.
+    fn io_bound(&self) -> bool {
+        self.held_avg <= self.blocked_avg
+    }
+
+    /// The holder's answer to a drop request: hands the GIL to the next waiter
+    /// and waits until it comes back — in the lender slot if it made way for
+    /// a priority waiter, else at the back of the normal queue; an I/O-bound
+    /// thread caught in a short burst queues as a priority waiter instead.
+    pub fn yield_to_waiter(&mut self) {
+        let gil = self.gil.clone();
+        let mut state = gil.state.lock();
+        if state.priority.is_empty() && state.normal.is_empty() && state.lender.is_none() {
+            gil.breaker.clear(EvalBreaker::DROP_REQUEST);
+            return;
+        }
+        self.stats.record_forced_drop();
+        self.note_released();
+        let class = if self.io_bound() && self.held_run < gil.switch_interval() { Class::Priority } else { Class::Normal };
+        let lends = class == Class::Normal && !state.priority.is_empty() && state.lender.is_none();
+        gil.hand_over(&mut state);
+        let start = Instant::now();
+        let place = if lends { Place::Lender } else { Place::Back };
+        self.wait_in_queue(&mut state, class, place);
+        drop(state);
+        self.note_acquired(start);
+    }
+
+    fn give(&mut self) {
+        self.note_released();
+        let mut state = self.gil.state.lock();
+        self.gil.hand_over(&mut state);
+    }
+
+    fn take(&mut self, class: Class) {
+        let start = Instant::now();
+        let gil = self.gil.clone();
+        let mut state = gil.state.lock();
+        if !state.locked {
+            state.locked = true;
+            state.holder = self.id;
+            gil.granted.store(self.id, Ordering::Release);
+            state.switch_number += 1;
+        } else if class == Class::Priority && state.grantee.is_some() {
+            self.steal_grant(&mut state);
+            self.stats.record_priority_grant();
+        } else {
+            self.wait_in_queue(&mut state, class, Place::Back);
+            if class == Class::Priority {
+                self.stats.record_priority_grant();
+            }
+        }
+        drop(state);
+        self.note_acquired(start);
+    }
+
+    /// Takes a GIL that was handed to a waiter which has not woken up yet: it
+    /// goes back to the front of its queue and loses nothing but a wake-up.
+    fn steal_grant(&mut self, state: &mut GilState) {
+        if let Some(grantee) = state.grantee.take() {
+            match grantee.class {
+                Class::Priority => state.priority.push_front(grantee),
+                Class::Normal if state.lender.is_none() => state.lender = Some(grantee),
+                Class::Normal => state.normal.push_front(grantee),
+            }
+        }
+        state.holder = self.id;
+        self.gil.granted.store(self.id, Ordering::Release);
+    }
+
+    /// Queues this thread and sleeps until the GIL is handed to it.
+    fn wait_in_queue(&mut self, state: &mut MutexGuard<'_, GilState>, class: Class, place: Place) {
+        let waiter = Waiter { id: self.id, class, wake: self.wake.clone() };
+        match (class, place) {
+            (_, Place::Lender) => state.lender = Some(waiter),
+            (Class::Priority, Place::Back) => {
+                state.priority.push_back(waiter);
+                self.request_drop();
+            }
+            (Class::Normal, Place::Back) => state.normal.push_back(waiter),
+        }
+        if class == Class::Priority {
+            let gil = self.gil.clone();
+            MutexGuard::unlocked(state, || spin_for_grant(&gil.granted, self.id));
+        }
+        let mut seen = state.switch_number;
+        while !(state.locked && state.holder == self.id) {
+            let timed_out = self.wake.wait_for(state, self.gil.switch_interval()).timed_out();
+            if state.locked && state.holder == self.id {
+                break;
+            }
+            if timed_out && state.switch_number == seen {
+                self.request_drop();
+            }
+            seen = state.switch_number;
+        }
+        state.grantee = None;
+    }
+
+    /// Sets the drop request (the caller holds the state mutex).
+    fn request_drop(&self) {
+        if self.gil.breaker.bits() & EvalBreaker::DROP_REQUEST == 0 {
+            self.gil.breaker.set(EvalBreaker::DROP_REQUEST);
+            self.stats.record_drop_request();
+        }
+    }
+
+    fn note_acquired(&mut self, wait_start: Instant) {
+        let now = Instant::now();
+        self.stats.record_acquired(now - wait_start);
+        self.acquired_at = now;
+        self.outer_held = HELD_GIL.with(|h| h.replace(self.gil.address()));
+    }
+
+    fn note_released(&mut self) {
+        let now = Instant::now();
+        let tenure = now - self.acquired_at;
+        self.held_run += tenure;
+        self.stats.record_held(tenure);
+        self.released_at = now;
+        HELD_GIL.with(|h| h.set(self.outer_held));
     }
 }
 
 impl Drop for GilToken {
     fn drop(&mut self) {
-        self.gil.release();
+        self.give();
+    }
+}
+
+/// Spins until `granted` names `id` or `PRIORITY_SPIN` passes.
+fn spin_for_grant(granted: &AtomicU64, id: u64) {
+    let start = Instant::now();
+    while granted.load(Ordering::Acquire) != id && start.elapsed() < PRIORITY_SPIN {
+        std::hint::spin_loop();
     }
 }

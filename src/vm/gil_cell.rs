@@ -58,3 +58,45 @@ impl<T> GilBound<T> {
         self.value
     }
 }
+
+/// Thin wrappers over the libc calls the thread machinery needs. They live
+/// here because this is the one module allowed `unsafe`; none of them touches
+/// interpreter state.
+pub mod os_thread {
+    /// `pthread_self()` as an integer: `_thread.get_ident()`, as in CPython.
+    pub fn ident() -> u64 {
+        // SAFETY: pthread_self has no preconditions and cannot fail.
+        unsafe { libc::pthread_self() as u64 }
+    }
+
+    /// The kernel's thread id (`gettid`): `_thread.get_native_id()`.
+    pub fn native_id() -> u64 {
+        // SAFETY: gettid has no preconditions and cannot fail.
+        unsafe { libc::gettid() as u64 }
+    }
+
+    /// Installs `handler` for signal `signum`. The handler runs on whatever
+    /// thread the kernel picks, between any two instructions: it must only
+    /// touch atomics (see `vm::signals`).
+    pub fn install_signal_handler(signum: libc::c_int, handler: extern "C" fn(libc::c_int)) -> bool {
+        // SAFETY: `sigaction` with a zeroed, then filled, `sigaction` struct is
+        // the documented way to install a handler; SA_RESTART keeps blocking
+        // syscalls from failing with EINTR (the waits poll the flag instead).
+        unsafe {
+            let mut action: libc::sigaction = std::mem::zeroed();
+            action.sa_sigaction = handler as usize;
+            action.sa_flags = libc::SA_RESTART;
+            libc::sigemptyset(&mut action.sa_mask);
+            libc::sigaction(signum, &action, std::ptr::null_mut()) == 0
+        }
+    }
+
+    /// `poll(2)` over raw descriptors (sockets, files, `select` arguments).
+    /// Returns the number of ready entries, or -1 with `errno` set. A
+    /// descriptor that is not open is reported as `POLLNVAL`, never touched.
+    pub fn poll(fds: &mut [libc::pollfd], timeout_ms: libc::c_int) -> libc::c_int {
+        // SAFETY: the pointer and length come from one live, exclusively
+        // borrowed slice of `pollfd`s, which is all `poll` reads and writes.
+        unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout_ms) }
+    }
+}

@@ -2,16 +2,34 @@
 //! (in later modules) frames and the eval loop.
 
 pub mod attr;
+mod attr_special;
+pub mod builtin_methods;
 pub mod call;
+pub mod class;
 pub mod errors;
+pub mod eval;
+#[cfg(test)]
+mod eval_tests;
+pub mod exceptions;
+mod fastops;
 pub mod eval_breaker;
 pub mod frame;
 pub mod generator;
 pub mod gil;
 pub mod gil_cell;
+pub mod gil_stats;
+#[cfg(test)]
+mod gil_tests;
+pub mod gil_workload;
+pub mod import;
 pub mod interpreter;
+mod ops;
+pub mod run;
 pub mod runtime;
+pub mod signals;
+pub mod thread_spawn;
 pub mod thread_state;
+pub mod traceback;
 
 pub use crate::objects::{PyErr, PyResult};
 pub use interpreter::InterpreterState;

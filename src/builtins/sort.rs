@@ -1,0 +1,105 @@
+//! A stable merge sort over a fallible comparator: a user `__lt__` or key
+//! function may raise, or may not be a total order (NaN), and neither may
+//! panic (Rust's `sort_by` may panic on an inconsistent order).
+
+use crate::bytecode::CmpOp;
+use crate::objects::{PyResult, Value};
+use crate::vm::ThreadState;
+
+const INSERTION_RUN: usize = 16;
+
+/// `a < b`, natively for common key types.
+pub fn less_than(ts: &mut ThreadState, a: &Value, b: &Value) -> PyResult<bool> {
+    match (a, b) {
+        (Value::Int(x), Value::Int(y)) => Ok(x < y),
+        (Value::Float(x), Value::Float(y)) => Ok(x < y),
+        (Value::Str(x), Value::Str(y)) => Ok(x.as_str() < y.as_str()),
+        _ => {
+            let r = ts.compare(CmpOp::Lt, a, b)?;
+            match r {
+                Value::Bool(b) => Ok(b),
+                other => ts.truthy(&other),
+            }
+        }
+    }
+}
+
+/// Sorts `items` by `keys` (same length), stably; `reverse` keeps equal
+/// elements in their original order, as CPython.
+pub fn sort_by_keys(ts: &mut ThreadState, keys: Vec<Value>, items: Vec<Value>, reverse: bool) -> PyResult<Vec<Value>> {
+    let mut pairs: Vec<(Value, Value)> = keys.into_iter().zip(items).collect();
+    if reverse {
+        pairs.reverse();
+    }
+    let mut sorted = merge_sort(ts, pairs)?;
+    if reverse {
+        sorted.reverse();
+    }
+    Ok(sorted.into_iter().map(|(_, v)| v).collect())
+}
+
+/// Sorts `items`, computing keys with `key` when given.
+pub fn sort_values(ts: &mut ThreadState, items: Vec<Value>, key: &Value, reverse: bool) -> PyResult<Vec<Value>> {
+    let keys = if key.is_none() {
+        items.clone()
+    } else {
+        let mut keys = Vec::with_capacity(items.len());
+        for item in &items {
+            keys.push(ts.call_positional(key, std::slice::from_ref(item))?);
+        }
+        keys
+    };
+    sort_by_keys(ts, keys, items, reverse)
+}
+
+fn merge_sort(ts: &mut ThreadState, mut v: Vec<(Value, Value)>) -> PyResult<Vec<(Value, Value)>> {
+    let n = v.len();
+    let mut start = 0;
+    while start < n {
+        let end = (start + INSERTION_RUN).min(n);
+        insertion_sort(ts, &mut v[start..end])?;
+        start = end;
+    }
+    let mut width = INSERTION_RUN;
+    let mut buf: Vec<(Value, Value)> = Vec::with_capacity(n);
+    while width < n {
+        let mut lo = 0;
+        buf.clear();
+        while lo < n {
+            let mid = (lo + width).min(n);
+            let hi = (lo + 2 * width).min(n);
+            merge(ts, &v[lo..mid], &v[mid..hi], &mut buf)?;
+            lo = hi;
+        }
+        std::mem::swap(&mut v, &mut buf);
+        width *= 2;
+    }
+    Ok(v)
+}
+
+fn insertion_sort(ts: &mut ThreadState, v: &mut [(Value, Value)]) -> PyResult<()> {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && less_than(ts, &v[j].0, &v[j - 1].0)? {
+            v.swap(j, j - 1);
+            j -= 1;
+        }
+    }
+    Ok(())
+}
+
+fn merge(ts: &mut ThreadState, a: &[(Value, Value)], b: &[(Value, Value)], out: &mut Vec<(Value, Value)>) -> PyResult<()> {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if less_than(ts, &b[j].0, &a[i].0)? {
+            out.push(b[j].clone());
+            j += 1;
+        } else {
+            out.push(a[i].clone());
+            i += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
+    Ok(())
+}

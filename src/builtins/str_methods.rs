@@ -1,0 +1,725 @@
+//! The methods of `str`.
+
+use super::args::{bind, int_arg, method};
+use super::constructors::bytes_value;
+use crate::objects::module::add_method;
+use crate::objects::{Args, Gc, NativeFnPtr, PyResult, PyStr, Value};
+use crate::vm::ThreadState;
+
+pub fn install(ts: &mut ThreadState) {
+    let d = ts.types().str.dict.clone();
+    let methods: &[(&'static str, NativeFnPtr)] = &[
+        ("split", split),
+        ("rsplit", rsplit),
+        ("join", join),
+        ("strip", strip),
+        ("lstrip", lstrip),
+        ("rstrip", rstrip),
+        ("replace", replace),
+        ("find", find),
+        ("rfind", rfind),
+        ("index", index),
+        ("rindex", rindex),
+        ("count", count),
+        ("startswith", startswith),
+        ("endswith", endswith),
+        ("upper", upper),
+        ("lower", lower),
+        ("casefold", lower),
+        ("title", title),
+        ("capitalize", capitalize),
+        ("swapcase", swapcase),
+        ("isdigit", isdigit),
+        ("isdecimal", isdigit),
+        ("isnumeric", isnumeric),
+        ("isalpha", isalpha),
+        ("isalnum", isalnum),
+        ("isspace", isspace),
+        ("isupper", isupper),
+        ("islower", islower),
+        ("istitle", istitle),
+        ("isascii", isascii),
+        ("isidentifier", isidentifier),
+        ("isprintable", isprintable),
+        ("center", center),
+        ("ljust", ljust),
+        ("rjust", rjust),
+        ("zfill", zfill),
+        ("partition", partition),
+        ("rpartition", rpartition),
+        ("splitlines", splitlines),
+        ("encode", encode),
+        ("format", super::strformat::str_format),
+        ("format_map", super::strformat::str_format_map),
+        ("expandtabs", expandtabs),
+        ("removeprefix", removeprefix),
+        ("removesuffix", removesuffix),
+        ("__format__", dunder_format),
+    ];
+    for &(name, f) in methods {
+        add_method(ts, &d, "str", name, f);
+    }
+}
+
+fn recv<'a>(ts: &mut ThreadState, v: &'a Value, name: &str) -> PyResult<&'a Gc<PyStr>> {
+    match v {
+        Value::Str(s) => Ok(s),
+        other => {
+            let t = ts.type_of(other).name.clone();
+            Err(ts.type_error(format!("descriptor '{name}' for 'str' objects doesn't apply to a '{t}' object")))
+        }
+    }
+}
+
+fn s(text: &str) -> Value {
+    Value::str(text)
+}
+
+fn str_param<'a>(ts: &mut ThreadState, v: &'a Value, what: &str) -> PyResult<&'a str> {
+    match v {
+        Value::Str(s) => Ok(s.as_str()),
+        other => {
+            let t = ts.type_of(other).name.clone();
+            Err(ts.type_error(format!("{what} arg must be None or str, not {t}").replace("  ", " ")))
+        }
+    }
+}
+
+fn must_str<'a>(ts: &mut ThreadState, v: &'a Value) -> PyResult<&'a str> {
+    match v {
+        Value::Str(s) => Ok(s.as_str()),
+        other => {
+            let t = ts.type_of(other).name.clone();
+            Err(ts.type_error(format!("must be str, not {t}")))
+        }
+    }
+}
+
+fn split_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, from_right: bool) -> PyResult<Value> {
+    let a = bind(ts, name, args, &["self", "sep", "maxsplit"], 1)?;
+    let this = recv(ts, a[0].as_ref().unwrap_or(&Value::None), name)?.clone();
+    let maxsplit = match &a[2] {
+        Some(v) => int_arg(ts, v)?,
+        None => -1,
+    };
+    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let text = this.as_str();
+    let parts: Vec<&str> = match &a[1] {
+        None | Some(Value::None) => split_whitespace(text, max, from_right),
+        Some(sep) => {
+            let sep = str_param(ts, sep, "")?;
+            if sep.is_empty() {
+                return Err(ts.value_error("empty separator"));
+            }
+            if from_right {
+                let mut v: Vec<&str> = text.rsplitn(max.saturating_add(1), sep).collect();
+                v.reverse();
+                v
+            } else {
+                text.splitn(max.saturating_add(1), sep).collect()
+            }
+        }
+    };
+    Ok(Value::list(parts.into_iter().map(s).collect()))
+}
+
+fn split_whitespace(text: &str, max: usize, from_right: bool) -> Vec<&str> {
+    let mut parts = Vec::new();
+    if from_right {
+        let mut rest = text.trim_end();
+        while !rest.is_empty() {
+            if parts.len() == max {
+                parts.push(rest);
+                break;
+            }
+            match rest.rfind(char::is_whitespace) {
+                Some(p) => {
+                    let ws_len = rest[p..].chars().next().map_or(1, |c| c.len_utf8());
+                    parts.push(&rest[p + ws_len..]);
+                    rest = rest[..p].trim_end();
+                }
+                None => {
+                    parts.push(rest);
+                    break;
+                }
+            }
+        }
+        parts.reverse();
+        return parts;
+    }
+    let mut rest = text.trim_start();
+    while !rest.is_empty() {
+        if parts.len() == max {
+            parts.push(rest);
+            break;
+        }
+        match rest.find(char::is_whitespace) {
+            Some(p) => {
+                parts.push(&rest[..p]);
+                rest = rest[p..].trim_start();
+            }
+            None => {
+                parts.push(rest);
+                break;
+            }
+        }
+    }
+    parts
+}
+
+fn split(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    split_impl(ts, args, "split", false)
+}
+
+fn rsplit(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    split_impl(ts, args, "rsplit", true)
+}
+
+fn join(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    let (r, rest) = method(ts, "join", args, 1, 1)?;
+    let sep = recv(ts, r, "join")?.clone();
+    let items = ts.collect_items(&rest[0])?;
+    let mut out = String::new();
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep.as_str());
+        }
+        match item {
+            Value::Str(x) => out.push_str(x.as_str()),
+            other => {
+                let t = ts.type_of(other).name.clone();
+                return Err(ts.type_error(format!("sequence item {i}: expected str instance, {t} found")));
+            }
+        }
+    }
+    Ok(s(&out))
+}
+
+fn strip_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, left: bool, right: bool) -> PyResult<Value> {
+    let (r, rest) = method(ts, name, args, 0, 1)?;
+    let this = recv(ts, r, name)?;
+    let text = this.as_str();
+    let out = match rest.first() {
+        None | Some(Value::None) => {
+            let t = if left { text.trim_start() } else { text };
+            if right { t.trim_end() } else { t }
+        }
+        Some(chars) => {
+            let chars: Vec<char> = str_param(ts, chars, &format!("{name}"))?.chars().collect();
+            let t = if left { text.trim_start_matches(chars.as_slice()) } else { text };
+            if right { t.trim_end_matches(chars.as_slice()) } else { t }
+        }
+    };
+    Ok(s(out))
+}
+
+fn strip(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    strip_impl(ts, args, "strip", true, true)
+}
+
+fn lstrip(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    strip_impl(ts, args, "lstrip", true, false)
+}
+
+fn rstrip(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    strip_impl(ts, args, "rstrip", false, true)
+}
+
+fn replace(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    let (r, rest) = method(ts, "replace", args, 2, 3)?;
+    let this = recv(ts, r, "replace")?.clone();
+    let old = must_str(ts, &rest[0])?.to_string();
+    let new = must_str(ts, &rest[1])?.to_string();
+    let count = match rest.get(2) {
+        Some(v) => int_arg(ts, v)?,
+        None => -1,
+    };
+    let text = this.as_str();
+    if count < 0 {
+        if old.is_empty() {
+            let n = (text.chars().count() + 1) as u128 * new.len() as u128;
+            if n > crate::objects::MAX_ALLOC_BYTES {
+                return Err(ts.memory_error(""));
+            }
+        }
+        return Ok(s(&text.replace(&old, &new)));
+    }
+    Ok(s(&text.replacen(&old, &new, count as usize)))
+}
+
+/// Byte range of the char-index slice `[start:end]` of `text`.
+fn byte_range(ts: &mut ThreadState, text: &PyStr, start: Option<&Value>, end: Option<&Value>) -> PyResult<(usize, usize, bool)> {
+    let len = text.char_len() as i64;
+    let resolve = |ts: &mut ThreadState, v: Option<&Value>, default: i64| -> PyResult<i64> {
+        match v {
+            None | Some(Value::None) => Ok(default),
+            Some(v) => {
+                let i = int_arg(ts, v)?;
+                Ok(if i < 0 { (i + len).max(0) } else { i.min(len) })
+            }
+        }
+    };
+    let (a, b) = (resolve(ts, start, 0)?, resolve(ts, end, len)?);
+    let empty = a > b;
+    let to_byte = |ci: i64| -> usize {
+        if text.is_ascii() {
+            ci as usize
+        } else {
+            text.as_str().char_indices().nth(ci as usize).map_or(text.as_str().len(), |(b, _)| b)
+        }
+    };
+    Ok((to_byte(a), to_byte(b.max(a)), empty))
+}
+
+fn char_index(text: &PyStr, byte: usize) -> i64 {
+    if text.is_ascii() {
+        byte as i64
+    } else {
+        text.as_str()[..byte].chars().count() as i64
+    }
+}
+
+fn find_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, right: bool) -> PyResult<Option<i64>> {
+    let (r, rest) = method(ts, name, args, 1, 3)?;
+    let this = recv(ts, r, name)?.clone();
+    let sub = must_str(ts, &rest[0])?.to_string();
+    let (a, b, empty) = byte_range(ts, &this, rest.get(1), rest.get(2))?;
+    if empty {
+        return Ok(None);
+    }
+    let hay = &this.as_str()[a..b];
+    let pos = if right { hay.rfind(&sub) } else { hay.find(&sub) };
+    Ok(pos.map(|p| char_index(&this, a + p)))
+}
+
+fn find(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(ts, args, "find", false)?.unwrap_or(-1)))
+}
+
+fn rfind(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(ts, args, "rfind", true)?.unwrap_or(-1)))
+}
+
+fn index(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    match find_impl(ts, args, "index", false)? {
+        Some(i) => Ok(Value::Int(i)),
+        None => Err(ts.value_error("substring not found")),
+    }
+}
+
+fn rindex(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    match find_impl(ts, args, "rindex", true)? {
+        Some(i) => Ok(Value::Int(i)),
+        None => Err(ts.value_error("substring not found")),
+    }
+}
+
+fn count(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    let (r, rest) = method(ts, "count", args, 1, 3)?;
+    let this = recv(ts, r, "count")?.clone();
+    let sub = must_str(ts, &rest[0])?.to_string();
+    let (a, b, empty) = byte_range(ts, &this, rest.get(1), rest.get(2))?;
+    if empty {
+        return Ok(Value::Int(0));
+    }
+    let hay = &this.as_str()[a..b];
+    let n = if sub.is_empty() { hay.chars().count() + 1 } else { hay.matches(&sub).count() };
+    Ok(Value::Int(n as i64))
+}
+
+fn affix_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, end: bool) -> PyResult<Value> {
+    let (r, rest) = method(ts, name, args, 1, 3)?;
+    let this = recv(ts, r, name)?.clone();
+    let (a, b, empty) = byte_range(ts, &this, rest.get(1), rest.get(2))?;
+    let hay = &this.as_str()[a..b];
+    let candidates: Vec<Value> = match &rest[0] {
+        Value::Tuple(t) => t.items.to_vec(),
+        Value::Str(_) => vec![rest[0].clone()],
+        other => {
+            let t = ts.type_of(other).name.clone();
+            let msg = format!("{name} first arg must be str or a tuple of str, not {t}");
+            return Err(ts.type_error(msg));
+        }
+    };
+    for c in &candidates {
+        let Value::Str(p) = c else {
+            let t = ts.type_of(c).name.clone();
+            return Err(ts.type_error(format!("tuple for {name} must only contain str, not {t}")));
+        };
+        let hit = if end { hay.ends_with(p.as_str()) } else { hay.starts_with(p.as_str()) };
+        if hit && !empty {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn startswith(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    affix_impl(ts, args, "startswith", false)
+}
+
+fn endswith(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    affix_impl(ts, args, "endswith", true)
+}
+
+fn map_text(ts: &mut ThreadState, args: Args<'_>, name: &str, f: fn(&str) -> String) -> PyResult<Value> {
+    let (r, _) = method(ts, name, args, 0, 0)?;
+    let this = recv(ts, r, name)?;
+    Ok(s(&f(this.as_str())))
+}
+
+fn upper(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    map_text(ts, args, "upper", |t| t.to_uppercase())
+}
+
+fn lower(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    map_text(ts, args, "lower", |t| t.to_lowercase())
+}
+
+fn is_cased(c: char) -> bool {
+    c.is_uppercase() || c.is_lowercase()
+}
+
+fn title(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    map_text(ts, args, "title", |t| {
+        let mut out = String::with_capacity(t.len());
+        let mut prev_cased = false;
+        for c in t.chars() {
+            if prev_cased {
+                out.extend(c.to_lowercase());
+            } else {
+                out.extend(c.to_uppercase());
+            }
+            prev_cased = is_cased(c);
+        }
+        out
+    })
+}
+
+fn capitalize(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    map_text(ts, args, "capitalize", |t| {
+        let mut chars = t.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
+            None => String::new(),
+        }
+    })
+}
+
+fn swapcase(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    map_text(ts, args, "swapcase", |t| {
+        t.chars()
+            .flat_map(|c| -> Vec<char> {
+                if c.is_uppercase() {
+                    c.to_lowercase().collect()
+                } else {
+                    c.to_uppercase().collect()
+                }
+            })
+            .collect()
+    })
+}
+
+fn test_text(ts: &mut ThreadState, args: Args<'_>, name: &str, f: fn(&str) -> bool) -> PyResult<Value> {
+    let (r, _) = method(ts, name, args, 0, 0)?;
+    let this = recv(ts, r, name)?;
+    Ok(Value::Bool(f(this.as_str())))
+}
+
+fn all_chars(t: &str, f: fn(char) -> bool) -> bool {
+    !t.is_empty() && t.chars().all(f)
+}
+
+fn isdigit(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    test_text(ts, args, "isdigit", |t| all_chars(t, |c| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric() && c.to_digit(10).is_none() && is_unicode_decimal(c))))
+}
+
+fn is_unicode_decimal(c: char) -> bool {
+    [0x660u32, 0x6f0, 0x966, 0x9e6, 0xe50, 0xff10].iter().any(|&z| (z..z + 10).contains(&(c as u32)))
+}
+
+fn isnumeric(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    test_text(ts, args, "isnumeric", |t| all_chars(t, char::is_numeric))
+}
+
+fn isalpha(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    test_text(ts, args, "isalpha", |t| all_chars(t, char::is_alphabetic))
+}
+
+fn isalnum(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    test_text(ts, args, "isalnum", |t| all_chars(t, char::is_alphanumeric))
+}
+
+fn isspace(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    test_text(ts, args, "isspace", |t| all_chars(t, |c| c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)))
+}
+
+fn isupper(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    test_text(ts, args, "isupper", |t| t.chars().any(is_cased) && !t.chars().any(char::is_lowercase))
+}
+
+fn islower(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    test_text(ts, args, "islower", |t| t.chars().any(is_cased) && !t.chars().any(char::is_uppercase))
+}
+
+fn istitle(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    test_text(ts, args, "istitle", |t| {
+        let (mut prev_cased, mut any) = (false, false);
+        for c in t.chars() {
+            if c.is_uppercase() {
+                if prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                any = true;
+            } else if c.is_lowercase() {
+                if !prev_cased {
+                    return false;
+                }
+                prev_cased = true;
+                any = true;
+            } else {
+                prev_cased = false;
+            }
+        }
+        any
+    })
+}
+
+fn isascii(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    test_text(ts, args, "isascii", |t| t.is_ascii())
+}
+
+fn isprintable(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    test_text(ts, args, "isprintable", |t| t.chars().all(crate::objects::text::is_printable))
+}
+
+fn isidentifier(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    test_text(ts, args, "isidentifier", |t| {
+        let mut chars = t.chars();
+        match chars.next() {
+            Some(c) if c == '_' || c.is_alphabetic() => chars.all(|c| c == '_' || c.is_alphanumeric()),
+            _ => false,
+        }
+    })
+}
+
+fn pad_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, align: char) -> PyResult<Value> {
+    let (r, rest) = method(ts, name, args, 1, 2)?;
+    let this = recv(ts, r, name)?.clone();
+    let width = int_arg(ts, &rest[0])?;
+    let fill = match rest.get(1) {
+        Some(Value::Str(f)) if f.char_len() == 1 => f.as_str().chars().next().unwrap_or(' '),
+        Some(Value::Str(_)) => return Err(ts.type_error("The fill character must be exactly one character long")),
+        Some(other) => {
+            let t = ts.type_of(other).name.clone();
+            return Err(ts.type_error(format!("{name}() argument 2 must be str, not {t}")));
+        }
+        None => ' ',
+    };
+    let len = this.char_len() as i64;
+    if width <= len {
+        return Ok(Value::Str(this));
+    }
+    if width as u128 > crate::objects::MAX_ALLOC_BYTES {
+        return Err(ts.memory_error(""));
+    }
+    let n = (width - len) as usize;
+    let f = |k: usize| fill.to_string().repeat(k);
+    let text = this.as_str();
+    Ok(s(&match align {
+        '<' => format!("{text}{}", f(n)),
+        '>' => format!("{}{text}", f(n)),
+        _ => {
+            let left = n / 2 + (n & width as usize & 1);
+            format!("{}{text}{}", f(left), f(n - left))
+        }
+    }))
+}
+
+fn center(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    pad_impl(ts, args, "center", '^')
+}
+
+fn ljust(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    pad_impl(ts, args, "ljust", '<')
+}
+
+fn rjust(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    pad_impl(ts, args, "rjust", '>')
+}
+
+fn zfill(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    let (r, rest) = method(ts, "zfill", args, 1, 1)?;
+    let this = recv(ts, r, "zfill")?.clone();
+    let width = int_arg(ts, &rest[0])?;
+    let len = this.char_len() as i64;
+    if width <= len {
+        return Ok(Value::Str(this));
+    }
+    let text = this.as_str();
+    let zeros = "0".repeat((width - len) as usize);
+    Ok(s(&match text.strip_prefix(['+', '-']) {
+        Some(body) => format!("{}{zeros}{body}", &text[..1]),
+        None => format!("{zeros}{text}"),
+    }))
+}
+
+fn partition_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, right: bool) -> PyResult<Value> {
+    let (r, rest) = method(ts, name, args, 1, 1)?;
+    let this = recv(ts, r, name)?.clone();
+    let sep = must_str(ts, &rest[0])?.to_string();
+    if sep.is_empty() {
+        return Err(ts.value_error("empty separator"));
+    }
+    let text = this.as_str();
+    let found = if right { text.rfind(&sep) } else { text.find(&sep) };
+    Ok(Value::tuple(match found {
+        Some(p) => vec![s(&text[..p]), s(&sep), s(&text[p + sep.len()..])],
+        None if right => vec![s(""), s(""), Value::Str(this.clone())],
+        None => vec![Value::Str(this.clone()), s(""), s("")],
+    }))
+}
+
+fn partition(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    partition_impl(ts, args, "partition", false)
+}
+
+fn rpartition(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    partition_impl(ts, args, "rpartition", true)
+}
+
+fn splitlines(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    let a = bind(ts, "splitlines", args, &["self", "keepends"], 1)?;
+    let this = recv(ts, a[0].as_ref().unwrap_or(&Value::None), "splitlines")?.clone();
+    let keep = match &a[1] {
+        Some(v) => ts.truthy(v)?,
+        None => false,
+    };
+    let text = this.as_str();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let is_break = matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}');
+        if !is_break {
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        if c == '\r' {
+            if let Some(&(_, '\n')) = iter.peek() {
+                iter.next();
+                end += 1;
+            }
+        }
+        lines.push(s(if keep { &text[start..end] } else { &text[start..i] }));
+        start = end;
+    }
+    if start < text.len() {
+        lines.push(s(&text[start..]));
+    }
+    Ok(Value::list(lines))
+}
+
+/// `s.encode(encoding, errors)`.
+pub fn encode_str(ts: &mut ThreadState, text: &str, encoding: Option<&Value>, errors: Option<&Value>) -> PyResult<Value> {
+    let enc = match encoding {
+        Some(Value::Str(e)) => e.as_str().to_ascii_lowercase().replace('_', "-"),
+        _ => "utf-8".into(),
+    };
+    let errors = match errors {
+        Some(Value::Str(e)) => e.as_str().to_string(),
+        _ => "strict".into(),
+    };
+    let limit = match enc.as_str() {
+        "utf-8" | "utf8" => return Ok(bytes_value(text.as_bytes().to_vec())),
+        "ascii" | "us-ascii" => 128,
+        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" => 256,
+        other => {
+            let cls = ts.types().lookup_error.clone();
+            return Err(ts.new_error(&cls, format!("unknown encoding: {other}")));
+        }
+    };
+    let mut out = Vec::with_capacity(text.len());
+    for (pos, c) in text.chars().enumerate() {
+        if (c as u32) < limit {
+            out.push(c as u32 as u8);
+            continue;
+        }
+        match errors.as_str() {
+            "ignore" => {}
+            "replace" => out.push(b'?'),
+            _ => {
+                let name = if limit == 128 { "ascii" } else { "latin-1" };
+                let shown = match c as u32 {
+                    n @ 0..=0xff => format!("'\\x{n:02x}'"),
+                    n @ 0..=0xffff => format!("'\\u{n:04x}'"),
+                    n => format!("'\\U{n:08x}'"),
+                };
+                let msg = format!(
+                    "'{name}' codec can't encode character {shown} in position {pos}: ordinal not in range({limit})"
+                );
+                let cls = ts.types().unicode_encode_error.clone();
+                return Err(ts.new_error(&cls, msg));
+            }
+        }
+    }
+    Ok(bytes_value(out))
+}
+
+fn encode(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    let a = bind(ts, "encode", args, &["self", "encoding", "errors"], 1)?;
+    let this = recv(ts, a[0].as_ref().unwrap_or(&Value::None), "encode")?.clone();
+    encode_str(ts, this.as_str(), a[1].as_ref(), a[2].as_ref())
+}
+
+fn expandtabs(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    let a = bind(ts, "expandtabs", args, &["self", "tabsize"], 1)?;
+    let this = recv(ts, a[0].as_ref().unwrap_or(&Value::None), "expandtabs")?.clone();
+    let tab = match &a[1] {
+        Some(v) => int_arg(ts, v)?,
+        None => 8,
+    };
+    let mut out = String::new();
+    let mut col: i64 = 0;
+    for c in this.as_str().chars() {
+        match c {
+            '\t' => {
+                if tab > 0 {
+                    let n = tab - col % tab;
+                    out.push_str(&" ".repeat(n as usize));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    Ok(s(&out))
+}
+
+fn removeprefix(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    let (r, rest) = method(ts, "removeprefix", args, 1, 1)?;
+    let this = recv(ts, r, "removeprefix")?.clone();
+    let p = must_str(ts, &rest[0])?;
+    Ok(s(this.as_str().strip_prefix(p).unwrap_or(this.as_str())))
+}
+
+fn removesuffix(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    let (r, rest) = method(ts, "removesuffix", args, 1, 1)?;
+    let this = recv(ts, r, "removesuffix")?.clone();
+    let p = must_str(ts, &rest[0])?;
+    Ok(s(this.as_str().strip_suffix(p).unwrap_or(this.as_str())))
+}
+
+fn dunder_format(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    let (r, rest) = method(ts, "__format__", args, 1, 1)?;
+    let spec = must_str(ts, &rest[0])?.to_string();
+    Ok(Value::Str(ts.format(r, &spec)?))
+}

@@ -1,0 +1,160 @@
+//! Properties of the GIL protocol (no assertions on wall time).
+
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+use std::thread;
+use std::time::Duration;
+
+use super::gil::Gil;
+use super::gil_stats::BlockingKind;
+use super::gil_workload::{cpu_fairness, io_round_trips, start_cpu_threads};
+use super::interpreter::InterpreterState;
+use super::ThreadState;
+
+#[test]
+fn mutual_exclusion_with_many_threads() {
+    let gil = Arc::new(Gil::default());
+    gil.set_switch_interval(Duration::from_micros(200));
+    let inside = Arc::new(AtomicBool::new(false));
+    let total = Arc::new(AtomicU64::new(0));
+    let workers: Vec<_> = (0..8)
+        .map(|i| {
+            let (gil, inside, total) = (gil.clone(), inside.clone(), total.clone());
+            thread::spawn(move || {
+                let mut token = Gil::acquire(&gil);
+                for round in 0..2000u32 {
+                    assert!(!inside.swap(true, Ordering::SeqCst), "two threads hold the GIL");
+                    let seen = total.load(Ordering::Relaxed);
+                    std::hint::spin_loop();
+                    total.store(seen + 1, Ordering::Relaxed);
+                    inside.store(false, Ordering::SeqCst);
+                    if (round + i) % 97 == 0 {
+                        token.allow_threads(BlockingKind::Other, thread::yield_now);
+                    }
+                    if gil.breaker().is_set() {
+                        token.yield_to_waiter();
+                    }
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        w.join().unwrap();
+    }
+    assert_eq!(total.load(Ordering::Relaxed), 8 * 2000);
+}
+
+#[test]
+fn forced_switching_lets_a_waiter_in() {
+    let gil = Arc::new(Gil::default());
+    gil.set_switch_interval(Duration::from_millis(1));
+    let stop = Arc::new(AtomicBool::new(false));
+    let cpus = start_cpu_threads(&gil, 1, &stop);
+    thread::sleep(Duration::from_millis(5));
+    // The CPU thread never blocks: this acquire succeeds only through a drop request.
+    let token = Gil::acquire(&gil);
+    let stats = token.stats().snapshot();
+    drop(token);
+    stop.store(true, Ordering::Relaxed);
+    let cpu = cpus.into_iter().map(|c| c.join().unwrap()).next().unwrap();
+    assert_eq!(stats.acquisitions, 1);
+    assert!(stats.drop_requests >= 1);
+    assert!(cpu.forced_drops >= 1);
+}
+
+#[test]
+fn two_cpu_threads_both_get_the_gil() {
+    let (a, b) = cpu_fairness(Duration::from_millis(200));
+    assert!(a > 0.05 && b > 0.05, "shares {a:.2} / {b:.2}");
+}
+
+#[test]
+fn returning_io_thread_is_handed_the_gil_with_priority() {
+    let gil = Arc::new(Gil::default());
+    // A long interval: without priority each round trip would wait for it.
+    gil.set_switch_interval(Duration::from_millis(50));
+    let stop = Arc::new(AtomicBool::new(false));
+    let cpus = start_cpu_threads(&gil, 2, &stop);
+    thread::sleep(Duration::from_millis(5));
+    let (_, io) = io_round_trips(&gil, 200);
+    stop.store(true, Ordering::Relaxed);
+    for cpu in cpus {
+        cpu.join().unwrap();
+    }
+    assert_eq!(io.releases_of(BlockingKind::Socket), 400);
+    // Every return from a blocking call is served first (stolen from a
+    // grantee not yet awake, or handed over by a holder at its next check).
+    assert!(io.priority_grants >= 300, "priority grants: {}", io.priority_grants);
+}
+
+#[test]
+fn allow_threads_guard_lets_another_thread_run() {
+    let interp = InterpreterState::new(900);
+    let mut ts = ThreadState::attach(interp.clone());
+    let ran = Arc::new(AtomicBool::new(false));
+    {
+        let _released = ts.release_gil(BlockingKind::Join);
+        let (interp, ran) = (interp.clone(), ran.clone());
+        thread::spawn(move || {
+            let other = ThreadState::attach(interp);
+            ran.store(true, Ordering::SeqCst);
+            drop(other);
+        })
+        .join()
+        .unwrap();
+    }
+    assert!(ran.load(Ordering::SeqCst));
+    ts.token.debug_assert_held();
+    assert_eq!(ts.info.stats.snapshot().releases_of(BlockingKind::Join), 1);
+    assert_eq!(interp.thread_stats().len(), 2);
+    assert_eq!(interp.live_threads().len(), 1);
+}
+
+#[test]
+fn periodic_check_hands_over_to_a_waiting_thread() {
+    let interp = InterpreterState::new(901);
+    interp.set_switch_interval(Duration::from_millis(1));
+    let mut ts = ThreadState::attach(interp.clone());
+    let done = Arc::new(AtomicBool::new(false));
+    let waiter = {
+        let (interp, done) = (interp.clone(), done.clone());
+        thread::spawn(move || {
+            let ts = ThreadState::attach(interp);
+            done.store(true, Ordering::SeqCst);
+            drop(ts);
+        })
+    };
+    while !done.load(Ordering::SeqCst) {
+        ts.periodic_check().unwrap();
+        std::hint::spin_loop();
+    }
+    waiter.join().unwrap();
+    assert!(ts.info.stats.snapshot().forced_drops >= 1);
+}
+
+#[test]
+fn interrupt_raises_keyboard_interrupt_in_main_thread_only() {
+    let interp = InterpreterState::new(902);
+    let mut ts = ThreadState::attach(interp.clone());
+    assert!(ts.is_main_thread());
+    interp.interrupt();
+    let err = ts.periodic_check().unwrap_err();
+    assert_eq!(err.class_name(), "KeyboardInterrupt");
+    assert!(ts.periodic_check().is_ok());
+}
+
+#[test]
+fn interrupt_wakes_a_blocked_sleep() {
+    let interp = InterpreterState::new(903);
+    let mut ts = ThreadState::attach(interp.clone());
+    let interrupter = {
+        let interp = interp.clone();
+        thread::spawn(move || {
+            thread::sleep(Duration::from_millis(30));
+            interp.interrupt();
+        })
+    };
+    let err = ts.interruptible_sleep(Duration::from_secs(600)).unwrap_err();
+    assert_eq!(err.class_name(), "KeyboardInterrupt");
+    interrupter.join().unwrap();
+}
