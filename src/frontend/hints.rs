@@ -28,6 +28,14 @@ pub fn hint(tokens: &[Spanned], index: usize, expects: &dyn Fn(&str) -> bool) ->
             return Some(Diag::syntax("expected ':'", tokens[index].0));
         }
     }
+    let after_separator = matches!(prev, Some(Tok::LPar | Tok::Comma));
+    if *tok == Tok::LPar && after_separator && in_def_params(tokens, index) {
+        return Some(Diag::syntax("Function parameters cannot be parenthesized", tokens[index].0));
+    }
+    let start = line_start(tokens, index);
+    if tokens[start].1 == Tok::Def && index == start + 2 && expects("(") {
+        return Some(Diag::syntax("expected '('", tokens[index].0));
+    }
     if *tok == Tok::Assign {
         if let Some(open) = innermost_open(tokens, index) {
             let is_call = tokens[open].1 == Tok::LPar && open > 0 && ends_operand(&tokens[open - 1].1);

@@ -12,14 +12,14 @@ use super::token::Tok;
 
 pub type Spanned = (Loc, Tok, Loc);
 
-/// A token stream. Two errors are not reported at once, because CPython
-/// prefers a parser error found before them: a bracket still open at the end
-/// (see `parser::prefer_unclosed`), and an indentation error, before which
-/// the stream stops.
+/// A token stream. Its errors are not reported at once, because CPython's
+/// tokenizer runs as its parser asks for tokens: `stop` is the error the
+/// stream stops at (see `parser::run` for which error wins), `unclosed` a
+/// bracket still open at the end (see `parser::prefer_unclosed`).
 pub struct Tokens {
     pub list: Vec<Spanned>,
     pub unclosed: Option<Diag>,
-    pub indent_error: Option<Diag>,
+    pub stop: Option<Diag>,
 }
 
 /// CPython's tokenizer limits.
@@ -81,7 +81,7 @@ struct Indenter<'a> {
 }
 
 /// Tokenizes `src` completely. `base` is the location of its first character.
-pub fn tokenize(src: &str, layout: Layout, base: Loc) -> Result<Tokens, Diag> {
+pub fn tokenize(src: &str, layout: Layout, base: Loc) -> Tokens {
     let start = match layout {
         Layout::Statements => Tok::StartFile,
         Layout::Expression => Tok::StartEval,
@@ -112,10 +112,7 @@ pub fn tokenize(src: &str, layout: Layout, base: Loc) -> Result<Tokens, Diag> {
             }
         };
         if let Err(diag) = step {
-            if diag.kind == SyntaxErrorKind::SyntaxError {
-                return Err(diag);
-            }
-            return Ok(Tokens { list: ind.out, unclosed: None, indent_error: Some(diag) });
+            return Tokens { list: ind.out, unclosed: None, stop: Some(diag) };
         }
     }
     ind.finish()
@@ -219,17 +216,17 @@ impl<'a> Indenter<'a> {
             self.out.push((loc, Tok::Indent, loc));
             return Ok(());
         }
-        while self.indents.last().is_some_and(|&(c, _)| col < c) {
-            self.indents.pop();
-            self.out.push((loc, Tok::Dedent, loc));
-        }
-        match self.indents.last() {
+        let keep = self.indents.iter().take_while(|&&(c, _)| c <= col).count();
+        match self.indents.get(keep.wrapping_sub(1)) {
             Some(&(c, a)) if c == col => {
-                if a == alt {
-                    Ok(())
-                } else {
-                    Err(tab_error())
+                if a != alt {
+                    return Err(tab_error());
                 }
+                for _ in keep..self.indents.len() {
+                    self.out.push((loc, Tok::Dedent, loc));
+                }
+                self.indents.truncate(keep);
+                Ok(())
             }
             // CPython's caret lands at the end of the line here.
             _ => {
@@ -240,10 +237,10 @@ impl<'a> Indenter<'a> {
         }
     }
 
-    fn finish(mut self) -> Result<Tokens, Diag> {
+    fn finish(mut self) -> Tokens {
         if let Some(&(open, loc)) = self.brackets.last() {
             let unclosed = Some(Diag::syntax(format!("'{open}' was never closed"), loc));
-            return Ok(Tokens { list: self.out, unclosed, indent_error: None });
+            return Tokens { list: self.out, unclosed, stop: None };
         }
         let end = self.tracker.loc_at(self.src.len());
         if self.line_has_tokens && self.layout != Layout::Field {
@@ -254,7 +251,7 @@ impl<'a> Indenter<'a> {
             self.indents.pop();
             self.out.push((eof, Tok::Dedent, eof));
         }
-        Ok(Tokens { list: self.out, unclosed: None, indent_error: None })
+        Tokens { list: self.out, unclosed: None, stop: None }
     }
 
     fn lex_error(&mut self, e: LexError, token_start: usize) -> Diag {

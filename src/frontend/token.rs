@@ -217,8 +217,6 @@ pub enum Tok {
     RShiftEqual,
     #[token("**=")]
     DoubleStarEqual,
-    #[token("!")]
-    Exclamation,
 }
 
 impl Tok {
