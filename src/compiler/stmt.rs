@@ -171,7 +171,7 @@ impl<'a> Compiler<'a> {
         self.push_fblock(FBlockKind::ForLoop { start, exit }, outer, loc)?;
         self.stmts(body)?;
         self.pop_fblock();
-        self.unit().depth -= 1;
+        self.lower_depth(1);
         self.set_line(loc.line);
         self.jump(Instruction::JumpBackward, start);
         self.place(otherwise);
