@@ -193,7 +193,7 @@ impl FileObj {
 }
 
 fn unsupported(ts: &mut ThreadState, what: &str) -> crate::objects::PyErr {
-    let cls = ts.types().os_error.clone();
+    let cls = ts.types().unsupported_operation.clone();
     ts.new_error(&cls, what)
 }
 
