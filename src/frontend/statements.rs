@@ -54,9 +54,9 @@ pub fn parameters(items: Vec<ParamItem>) -> R<Parameters> {
     let mut star_seen = false;
     let mut slash_seen = false;
     let mut bare_star: Option<Loc> = None;
-    let mut kwarg_loc: Option<Loc> = None;
+    let mut kwarg_seen = false;
     for item in items {
-        if kwarg_loc.is_some() {
+        if kwarg_seen {
             return err("arguments cannot follow var-keyword argument", item_loc(&item));
         }
         match item {
@@ -93,7 +93,7 @@ pub fn parameters(items: Vec<ParamItem>) -> R<Parameters> {
                 if let Some(star) = bare_star.take() {
                     return err("named arguments must follow bare *", star);
                 }
-                kwarg_loc = Some(loc);
+                kwarg_seen = true;
                 p.kwarg = Some(param);
             }
             ParamItem::Slash(loc) => {
