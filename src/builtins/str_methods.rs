@@ -568,6 +568,9 @@ fn zfill(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     if width <= len {
         return Ok(Value::Str(this));
     }
+    if width as u128 > crate::objects::MAX_ALLOC_BYTES {
+        return Err(ts.no_memory());
+    }
     let text = this.as_str();
     let zeros = "0".repeat((width - len) as usize);
     Ok(s(&match text.strip_prefix(['+', '-']) {
@@ -691,6 +694,9 @@ fn expandtabs(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
         Some(v) => int_arg(ts, v)?,
         None => 8,
     };
+    if tab as u128 * this.char_len() as u128 > crate::objects::MAX_ALLOC_BYTES {
+        return Err(ts.no_memory());
+    }
     let mut out = String::new();
     let mut col: i64 = 0;
     for c in this.as_str().chars() {
