@@ -312,6 +312,10 @@ fn frontend_compound_statements() {
     assert_eq!(items.len(), 3);
     assert!(matches!(items[1].target.as_ref().unwrap().kind, ExprKind::Tuple(_)));
     assert!(items[2].target.is_none());
+    let StmtKind::With { items, .. } = stmt("with (a, b):\n  pass\n") else { panic!() };
+    assert_eq!(items.len(), 2);
+    let StmtKind::With { items, .. } = stmt("with (a, b) as c:\n  pass\n") else { panic!() };
+    assert_eq!(items.len(), 1);
 }
 
 #[test]
