@@ -216,10 +216,11 @@ impl<'a> Compiler<'a> {
     /// Refuses to recurse further when the native stack budget is spent.
     fn check_stack(&self, loc: Loc) -> Result<(), SyntaxError> {
         if self.guard.ok() {
-            Ok(())
-        } else {
-            Err(self.error(symtable::TOO_DEEP, loc))
+            return Ok(());
         }
+        let mut err = self.error(symtable::TOO_DEEP, loc);
+        err.kind = SyntaxErrorKind::RecursionError;
+        Err(err)
     }
 
     // ---- emission -----------------------------------------------------------

@@ -72,8 +72,11 @@ impl fmt::Display for SyntaxError {
         writeln!(f, "  File \"{}\", line {}", self.filename, self.line)?;
         let trimmed = self.text.trim_start();
         if !trimmed.is_empty() {
-            let indent = self.text.chars().count() - trimmed.chars().count();
             writeln!(f, "    {}", trimmed.trim_end())?;
+        }
+        // An offset of 0 means no column: no caret, as in CPython.
+        if !trimmed.is_empty() && self.offset > 0 {
+            let indent = self.text.chars().count() - trimmed.chars().count();
             let caret_col = (self.offset as usize).saturating_sub(1).saturating_sub(indent);
             writeln!(f, "    {}^", " ".repeat(caret_col))?;
         }

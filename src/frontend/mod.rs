@@ -1,9 +1,12 @@
 //! The front end: source text to AST.
 //!
-//! `token` + `lexer` (logos) produce raw tokens, `indent` turns line structure
-//! into NEWLINE / INDENT / DEDENT, the lalrpop grammar in `grammar/python.lalrpop`
-//! builds the `ast` through `builder` / `statements`, and `fstring` splits
-//! f-strings, parsing their fields with the parser itself.
+//! `token` + `lexer` (logos) produce raw tokens; `indent` turns line structure
+//! into NEWLINE / INDENT / DEDENT and matches brackets; the lalrpop grammar in
+//! `grammar/python.lalrpop` builds the `ast` through `builder` (expressions,
+//! whose depth it bounds), `statements` and `targets` (assignment targets);
+//! `strings` decodes escapes, `strings_join` joins adjacent literals and
+//! `fstring` splits f-strings, parsing their fields with the parser itself.
+//! `parser` drives lalrpop and, with `hints`, words errors as CPython 3.11 does.
 //! Nothing here knows about bytecode or runtime objects.
 
 pub mod ast;
@@ -49,9 +52,19 @@ pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<ast::Module, Sy
     if let Some(at) = source.find('\0') {
         let line = source[..at].matches('\n').count() as u32 + 1;
         let loc = ast::Loc { line, col: 0 };
-        return Err(Diag::syntax("source code cannot contain null bytes", loc).into_error(filename, &source));
+        let mut error = Diag::syntax("source code cannot contain null bytes", loc).into_error(filename, &source);
+        // CPython shows the line only up to the NUL.
+        error.text.truncate(error.text.find('\0').unwrap_or(error.text.len()));
+        return Err(error);
     }
-    parser::parse_module(&source, mode).map_err(|d| d.into_error(filename, &source))
+    parser::parse_module(&source, mode).map_err(|d| {
+        let mut error = d.into_error(filename, &source);
+        if error.message.starts_with("Exceeds the limit") {
+            // CPython raises this one while converting the literal, without a column.
+            error.offset = 0;
+        }
+        error
+    })
 }
 
 /// True when `source` (an interactive input so far) needs more lines: an open

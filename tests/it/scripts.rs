@@ -286,7 +286,15 @@ fn first_difference(expected: &str, actual: &str) -> String {
     for i in at.saturating_sub(2)..at {
         text.push_str(&format!("      {:>4}   {}\n", i + 1, visible(exp.get(i).unwrap_or(&""))));
     }
-    let show = |l: Option<&&str>| l.map_or("<end of output>".to_string(), |s| visible(s));
+    // Long lines are shown from a little before their first differing character.
+    let (e, a) = (exp.get(at).copied().unwrap_or(""), act.get(at).copied().unwrap_or(""));
+    let col = e.chars().zip(a.chars()).take_while(|(x, y)| x == y).count().saturating_sub(40);
+    let show = |l: Option<&&str>| {
+        l.map_or("<end of output>".to_string(), |s| match col {
+            0 => visible(s),
+            _ => format!("…{}", visible(&s.chars().skip(col).collect::<String>())),
+        })
+    };
     text.push_str(&format!("    - {:>4}   {}\n", at + 1, show(exp.get(at))));
     text.push_str(&format!("    + {:>4}   {}\n", at + 1, show(act.get(at))));
     if exp.len() == act.len() && at == 0 && exp.first() == act.first() {
