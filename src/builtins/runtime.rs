@@ -8,13 +8,14 @@ use crate::objects::{Args, Gc, NativeFnPtr, NativeFunction, PyDict, PyResult, Py
 use crate::vm::ThreadState;
 
 pub fn install(ts: &mut ThreadState) {
-    let functions: [(&'static str, NativeFnPtr); 15] = [
+    let functions: [(&'static str, NativeFnPtr); 16] = [
         ("__build_class__", build_class),
         ("__import__", import),
         ("globals", globals),
         ("locals", locals),
         ("exec", exec),
         ("eval", eval),
+        ("compile", compile),
         ("getattr", getattr),
         ("setattr", setattr),
         ("hasattr", hasattr),
@@ -163,6 +164,27 @@ fn exec(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 
 fn eval(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     run_text(ts, args, Mode::Eval, "eval")
+}
+
+/// `compile(source, filename, mode)`: a code object for `exec` or `eval`.
+fn compile(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    let pos = args.positional();
+    let get = |i: usize, name: &str| pos.get(i).or(args.keyword(name)).cloned();
+    let (Some(Value::Str(source)), Some(Value::Str(filename)), Some(Value::Str(mode))) =
+        (get(0, "source"), get(1, "filename"), get(2, "mode"))
+    else {
+        return Err(ts.type_error("compile() expects source, filename and mode strings"));
+    };
+    let mode = match mode.as_str() {
+        "exec" => Mode::File,
+        "eval" => Mode::Eval,
+        "single" => Mode::Interactive,
+        _ => return Err(ts.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    match crate::vm::run::compile(source.as_str(), filename.as_str(), mode) {
+        Ok(code) => Ok(Value::Code(crate::objects::CodeObject::load(ts, code))),
+        Err(e) => Err(crate::vm::run::syntax_error_exception(ts, &e)),
+    }
 }
 
 fn getattr(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {

@@ -239,7 +239,7 @@ fn replace(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
         if old.is_empty() {
             let n = (text.chars().count() + 1) as u128 * new.len() as u128;
             if n > crate::objects::MAX_ALLOC_BYTES {
-                return Err(ts.memory_error(""));
+                return Err(ts.no_memory());
             }
         }
         return Ok(s(&text.replace(&old, &new)));
@@ -522,7 +522,7 @@ fn pad_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, align: char) -> Py
         return Ok(Value::Str(this));
     }
     if width as u128 > crate::objects::MAX_ALLOC_BYTES {
-        return Err(ts.memory_error(""));
+        return Err(ts.no_memory());
     }
     let n = (width - len) as usize;
     let f = |k: usize| fill.to_string().repeat(k);

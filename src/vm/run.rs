@@ -20,9 +20,13 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Arc<Code>, Sy
 
 /// A `SyntaxError` exception (with `msg`, `filename`, `lineno`, `offset`, `text`).
 pub fn syntax_error_exception(ts: &mut ThreadState, err: &SyntaxError) -> PyErr {
+    if err.kind == SyntaxErrorKind::RecursionError {
+        let cls = ts.types().recursion_error.clone();
+        return ts.new_exception(&cls, vec![Value::str(&err.message)]);
+    }
     let t = ts.types();
     let cls = match err.kind {
-        SyntaxErrorKind::SyntaxError => t.syntax_error.clone(),
+        SyntaxErrorKind::SyntaxError | SyntaxErrorKind::RecursionError => t.syntax_error.clone(),
         SyntaxErrorKind::IndentationError => t.indentation_error.clone(),
         SyntaxErrorKind::TabError => t.tab_error.clone(),
     };
@@ -178,7 +182,8 @@ pub fn run_file(ts: &mut ThreadState, path: &str, args: &[String]) -> i32 {
         Err(e) => {
             let errno = e.raw_os_error().unwrap_or(2);
             let reason = crate::vm::run::os_error_text(&e);
-            eprintln!("gilvm: can't open file '{path}': [Errno {errno}] {reason}");
+            let shown = std::env::current_dir().map(|d| d.join(path).to_string_lossy().into_owned()).unwrap_or_else(|_| path.to_string());
+            eprintln!("gilvm: can't open file '{shown}': [Errno {errno}] {reason}");
             return 2;
         }
     };
@@ -188,7 +193,11 @@ pub fn run_file(ts: &mut ThreadState, path: &str, args: &[String]) -> i32 {
     let mut argv = vec![path.to_string()];
     argv.extend_from_slice(args);
     set_argv(ts, &argv, Some(&dir));
-    let result = run_main_source(ts, &source, path);
+    let filename = match std::path::Path::new(path).file_name() {
+        Some(name) => std::path::Path::new(&dir).join(name).to_string_lossy().into_owned(),
+        None => path.to_string(),
+    };
+    let result = run_main_source(ts, &source, &filename);
     finish(ts, result)
 }
 
