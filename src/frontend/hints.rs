@@ -50,6 +50,14 @@ pub fn hint(tokens: &[Spanned], index: usize, expects: &dyn Fn(&str) -> bool) ->
             }
         }
     }
+    if *tok == Tok::For {
+        if let Some(open) = innermost_open(tokens, index) {
+            if matches!(tokens[open].1, Tok::LSqb | Tok::LBrace) && has_top_level_comma(tokens, open, index) {
+                let message = "did you forget parentheses around the comprehension target?";
+                return Some(Diag::syntax(message, tokens.get(open + 1)?.0));
+            }
+        }
+    }
     let prev = prev?;
     if matches!(tok, Tok::Comma | Tok::RBrace) && ends_operand(prev) && in_dict_display(tokens, index) {
         return Some(Diag::syntax("':' expected after dictionary key", tokens[index - 1].0));
@@ -114,6 +122,15 @@ fn in_dict_display(tokens: &[Spanned], index: usize) -> bool {
     tokens[open + 1..index].iter().any(|t| {
         depth += t.1.opens().is_some() as i64 - t.1.closes().is_some() as i64;
         depth == 0 && t.1 == Tok::Colon
+    })
+}
+
+/// Whether a comma separates items directly inside the bracket at `open`.
+fn has_top_level_comma(tokens: &[Spanned], open: usize, index: usize) -> bool {
+    let mut depth = 0i64;
+    tokens[open + 1..index].iter().any(|t| {
+        depth += t.1.opens().is_some() as i64 - t.1.closes().is_some() as i64;
+        depth == 0 && t.1 == Tok::Comma
     })
 }
 
