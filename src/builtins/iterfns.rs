@@ -190,7 +190,8 @@ fn min_max(ts: &mut ThreadState, args: Args<'_>, name: &str, want_max: bool) -> 
             None => true,
             Some((bk, _)) => {
                 if want_max {
-                    less_than(ts, bk, &k)?
+                    let r = ts.compare(crate::bytecode::CmpOp::Gt, &k, bk)?;
+                    ts.truthy(&r)?
                 } else {
                     less_than(ts, &k, bk)?
                 }

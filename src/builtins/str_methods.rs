@@ -80,7 +80,8 @@ fn str_param<'a>(ts: &mut ThreadState, v: &'a Value, what: &str) -> PyResult<&'a
         Value::Str(s) => Ok(s.as_str()),
         other => {
             let t = ts.type_of(other).name.clone();
-            Err(ts.type_error(format!("{what} arg must be None or str, not {t}").replace("  ", " ")))
+            let _ = what;
+            Err(ts.type_error(format!("must be str or None, not {t}")))
         }
     }
 }
@@ -178,6 +179,9 @@ fn rsplit(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 fn join(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let (r, rest) = method(ts, "join", args, 1, 1)?;
     let sep = recv(ts, r, "join")?.clone();
+    if !matches!(rest[0], Value::List(_) | Value::Tuple(_)) && ts.get_iter(&rest[0]).is_err() {
+        return Err(ts.type_error("can only join an iterable"));
+    }
     let items = ts.collect_items(&rest[0])?;
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
