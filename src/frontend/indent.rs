@@ -30,20 +30,20 @@ const TAB_SIZE: u32 = 8;
 /// Converts byte offsets (visited in increasing order) to line / character column.
 pub struct Tracker<'a> {
     src: &'a str,
+    base: Loc,
     byte: usize,
     loc: Loc,
 }
 
 impl<'a> Tracker<'a> {
     pub fn new(src: &'a str, base: Loc) -> Tracker<'a> {
-        Tracker { src, byte: 0, loc: base }
+        Tracker { src, base, byte: 0, loc: base }
     }
 
     pub fn loc_at(&mut self, byte: usize) -> Loc {
         let byte = byte.min(self.src.len());
         if byte < self.byte {
-            let mut fresh = Tracker::new(self.src, Loc { line: 1, col: 0 });
-            return fresh.loc_at(byte);
+            return Tracker::new(self.src, self.base).loc_at(byte);
         }
         for c in self.src.get(self.byte..byte).unwrap_or("").chars() {
             if c == '\n' {

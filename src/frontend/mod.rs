@@ -1,9 +1,12 @@
 //! The front end: source text to AST.
 //!
-//! `token` + `lexer` (logos) produce raw tokens, `indent` turns line structure
-//! into NEWLINE / INDENT / DEDENT, the lalrpop grammar in `grammar/python.lalrpop`
-//! builds the `ast` through `builder` / `statements`, and `fstring` splits
-//! f-strings, parsing their fields with the parser itself.
+//! `token` + `lexer` (logos) produce raw tokens; `indent` turns line structure
+//! into NEWLINE / INDENT / DEDENT and matches brackets; the lalrpop grammar in
+//! `grammar/python.lalrpop` builds the `ast` through `builder` (expressions,
+//! whose depth it bounds), `statements` and `targets` (assignment targets);
+//! `strings` decodes escapes, `strings_join` joins adjacent literals and
+//! `fstring` splits f-strings, parsing their fields with the parser itself.
+//! `parser` drives lalrpop and, with `hints`, words errors as CPython 3.11 does.
 //! Nothing here knows about bytecode or runtime objects.
 
 pub mod ast;

@@ -185,7 +185,15 @@ pub fn handler(loc: Loc, clause: Option<(Ex, Option<String>)>, body: Vec<Stmt>) 
     ExceptHandler { loc, typ, name, body }
 }
 
-pub fn with_stmt(loc: Loc, items: Vec<(Ex, Option<Ex>)>, body: Vec<Stmt>) -> R<Stmt> {
+pub fn with_stmt(loc: Loc, mut items: Vec<(Ex, Option<Ex>)>, body: Vec<Stmt>) -> R<Stmt> {
+    // `with (a, b):` is two context managers, as in CPython (not a tuple).
+    if let [(Ex { e: Expr { kind: ExprKind::Tuple(elts), loc: tuple_loc }, depth }, None)] = items.as_mut_slice() {
+        let parenthesised = elts.first().is_some_and(|first| first.loc != *tuple_loc);
+        if parenthesised && !elts.iter().any(|e| matches!(e.kind, ExprKind::Starred(_))) {
+            let depth = *depth;
+            items = std::mem::take(elts).into_iter().map(|e| (Ex { e, depth }, None)).collect();
+        }
+    }
     for (_, target) in &items {
         if let Some(t) = target {
             check(&t.e, Use::Assign)?;

@@ -312,6 +312,10 @@ fn frontend_compound_statements() {
     assert_eq!(items.len(), 3);
     assert!(matches!(items[1].target.as_ref().unwrap().kind, ExprKind::Tuple(_)));
     assert!(items[2].target.is_none());
+    let StmtKind::With { items, .. } = stmt("with (a, b):\n  pass\n") else { panic!() };
+    assert_eq!(items.len(), 2);
+    let StmtKind::With { items, .. } = stmt("with (a, b) as c:\n  pass\n") else { panic!() };
+    assert_eq!(items.len(), 1);
 }
 
 #[test]
@@ -529,6 +533,9 @@ fn frontend_syntax_errors() {
     syntax("S = 0o0004o0004", "invalid octal literal", 1, 10);
     syntax("def f(a, (b, c)):\n  pass\n", "Function parameters cannot be parenthesized", 1, 10);
     syntax("def f g(a):\n  pass\n", "expected '('", 1, 7);
+    syntax("x = {1: 2, a.b}", "':' expected after dictionary key", 1, 14);
+    syntax("x = [a, b for a, b in c]", "did you forget parentheses around the comprehension target?", 1, 6);
+    syntax("x = {1: 2, **a, 3}", "':' expected after dictionary key", 1, 17);
     syntax("x = [a for a in b if c\n", "'[' was never closed", 1, 5);
     indentation("if x:\n    pass\n  else:\n    pass\n", "unindent does not match any outer indentation level", 3, 8);
     indentation("x = 1\n  y = 2\nz = )\n", "unexpected indent", 2, 2);
