@@ -374,7 +374,15 @@ pub(crate) fn call_ex(ts: &mut ThreadState, callable: &Value, args: &Value, kwar
     let positional = match args {
         Value::Tuple(t) => t.items.to_vec(),
         Value::List(l) => l.items.borrow().clone(),
-        other => super::ops::collect_iter(ts, other)?,
+        other => match super::ops::collect_iter(ts, other) {
+            Ok(items) => items,
+            Err(e) if ts.lookup_special(other, "__iter__").is_none() && ts.err_matches(&e, &ts.types().type_error.clone()) => {
+                let fname = super::ops::callable_name(ts, callable);
+                let tname = ts.type_of(other).name.clone();
+                return Err(ts.type_error(format!("{fname}() argument after * must be an iterable, not {tname}")));
+            }
+            Err(e) => return Err(e),
+        },
     };
     let mut values = positional;
     let mut kwnames = Vec::new();

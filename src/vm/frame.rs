@@ -46,6 +46,7 @@ pub struct ExecState {
     /// Reused argument buffer for calls from the loop to native code (taken
     /// while in use, so a nested call simply gets a fresh one).
     pub arg_buffer: Vec<Value>,
+    pub(crate) names: Option<Gc<super::names::VmNames>>,
 }
 
 impl Default for ExecState {
@@ -55,6 +56,7 @@ impl Default for ExecState {
             frames: Vec::with_capacity(64),
             exc_info: Value::None,
             arg_buffer: Vec::new(),
+            names: None,
         }
     }
 }
