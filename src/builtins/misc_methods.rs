@@ -118,6 +118,9 @@ fn to_bytes(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     if length < 0 {
         return Err(ts.value_error("length argument must be non-negative"));
     }
+    if length as u128 > crate::objects::MAX_ALLOC_BYTES {
+        return Err(ts.no_memory());
+    }
     if n.is_negative() && !signed {
         return Err(ts.overflow_error("can't convert negative int to unsigned"));
     }

@@ -391,6 +391,10 @@ impl ThreadState {
             Value::Native(_) if as_view(c).is_some() => self.view_contains(c, item),
             Value::Instance(_) | Value::Native(_) => match self.call_special(c, "__contains__", std::slice::from_ref(item))? {
                 Some(r) => self.truthy(&r),
+                None if self.lookup_special(c, "__iter__").is_none() && self.lookup_special(c, "__getitem__").is_none() => {
+                    let t = self.type_of(c).name.clone();
+                    Err(self.type_error(format!("argument of type '{t}' is not iterable")))
+                }
                 None => self.contains_by_iteration(c, item),
             },
             Value::Iterator(_) | Value::Generator(_) => self.contains_by_iteration(c, item),
