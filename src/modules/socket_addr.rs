@@ -137,7 +137,7 @@ pub fn to_value(addr: &SocketAddrAny) -> Value {
         }
     } else if family == AddressFamily::UNIX {
         if let Ok(a) = SocketAddrUnix::try_from(addr.clone()) {
-            if let Some(name) = a.abstract_name() {
+            if let Some(name) = a.abstract_name().filter(|name| !name.is_empty()) {
                 let mut bytes = vec![0u8];
                 bytes.extend_from_slice(name);
                 return Value::Bytes(crate::objects::Gc::new(crate::objects::PyBytes::new(bytes)));
