@@ -8,6 +8,7 @@ use std::io::{Read, Seek, SeekFrom, Write};
 
 use super::args::{bind, method};
 use super::io::{self, StdStream};
+use crate::vm::gil_stats::BlockingKind;
 use super::oserror::os_error;
 use crate::objects::module::add_method;
 use crate::objects::{Args, Gc, NativeObject, PyBytes, PyResult, Value};
@@ -68,7 +69,7 @@ fn open(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
         _ => opts.read(true).write(plus),
     };
     let path = name.clone();
-    let file = match ts.allow_threads(move || opts.open(&path)) {
+    let file = match ts.allow_threads_as(BlockingKind::File, move || opts.open(&path)) {
         Ok(f) => f,
         Err(e) => return Err(os_error(ts, &e, Some(&name))),
     };
@@ -122,7 +123,7 @@ impl FileObj {
             return Ok(());
         }
         let data = std::mem::take(wbuf);
-        let r = ts.allow_threads(|| f.write_all(&data));
+        let r = ts.allow_threads_as(BlockingKind::File, || f.write_all(&data));
         drop(st);
         r.map_err(|e| os_error(ts, &e, None))
     }
@@ -137,7 +138,7 @@ impl FileObj {
         };
         while !stop(rbuf) {
             let mut chunk = vec![0u8; 65536];
-            let r = ts.allow_threads(|| f.read(&mut chunk));
+            let r = ts.allow_threads_as(BlockingKind::File, || f.read(&mut chunk));
             match r {
                 Ok(0) => break,
                 Ok(n) => rbuf.extend_from_slice(&chunk[..n]),
@@ -193,7 +194,7 @@ impl FileObj {
 }
 
 fn unsupported(ts: &mut ThreadState, what: &str) -> crate::objects::PyErr {
-    let cls = ts.types().os_error.clone();
+    let cls = ts.types().unsupported_operation.clone();
     ts.new_error(&cls, what)
 }
 

@@ -239,23 +239,22 @@ impl<'a> Compiler<'a> {
     /// `a < b < c`: each middle operand is evaluated once; stops at the first false.
     fn compare(&mut self, left: &'a Expr, ops: &[ast::CmpOp], comparators: &'a [Expr]) -> Result<(), SyntaxError> {
         self.expr(left)?;
-        let Some((last, init)) = comparators.split_last() else { return Ok(()) };
-        if init.is_empty() {
-            self.expr(last)?;
-            self.emit(compare_op(ops[0]));
-            return Ok(());
-        }
+        let pairs: Vec<(&ast::CmpOp, &'a Expr)> = ops.iter().zip(comparators).collect();
+        let Some(((last_op, last), init)) = pairs.split_last() else { return Ok(()) };
         let cleanup = self.new_label();
         let end = self.new_label();
-        for (i, c) in init.iter().enumerate() {
-            self.expr(c)?;
+        for (op, operand) in init {
+            self.expr(operand)?;
             self.emit(Instruction::Swap(2));
             self.emit(Instruction::Copy(2));
-            self.emit(compare_op(ops[i]));
+            self.emit(compare_op(**op));
             self.jump(Instruction::JumpIfFalseOrPop, cleanup);
         }
         self.expr(last)?;
-        self.emit(compare_op(ops[ops.len() - 1]));
+        self.emit(compare_op(**last_op));
+        if init.is_empty() {
+            return Ok(());
+        }
         self.jump(Instruction::Jump, end);
         self.place(cleanup);
         self.emit(Instruction::Swap(2));
@@ -409,6 +408,10 @@ impl<'a> Compiler<'a> {
 
     /// A call with `*args` or `**kwargs`: one tuple and one dict, then `CallFunctionEx`.
     fn star_call(&mut self, pushed: u32, args: &'a [Expr], keywords: &'a [Keyword]) -> Result<(), SyntaxError> {
+        if pushed == 0 && args.is_empty() {
+            self.load_const(Constant::Tuple(Vec::new()));
+            return self.star_call_kwargs(keywords);
+        }
         let leading = args.iter().take_while(|a| !matches!(a.kind, ExprKind::Starred(_))).count();
         args[..leading].iter().try_for_each(|a| self.expr(a))?;
         self.emit(Instruction::BuildList(pushed + leading as u32));
@@ -425,6 +428,11 @@ impl<'a> Compiler<'a> {
             }
         }
         self.emit(Instruction::ListToTuple);
+        self.star_call_kwargs(keywords)
+    }
+
+    /// The `**kwargs` half of `star_call`: the positional tuple is on the stack.
+    fn star_call_kwargs(&mut self, keywords: &'a [Keyword]) -> Result<(), SyntaxError> {
         if keywords.is_empty() {
             self.emit(Instruction::CallFunctionEx(0));
             return Ok(());

@@ -22,7 +22,7 @@ mod tests;
 
 #[cfg(test)]
 thread_local! {
-    /// Deepest native stack use seen by `Compiler::enter_expr` (tests only).
+    /// Deepest native stack use `StackGuard::ok` has seen (tests only).
     static STACK_HIGH_WATER: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
@@ -216,10 +216,11 @@ impl<'a> Compiler<'a> {
     /// Refuses to recurse further when the native stack budget is spent.
     fn check_stack(&self, loc: Loc) -> Result<(), SyntaxError> {
         if self.guard.ok() {
-            Ok(())
-        } else {
-            Err(self.error(symtable::TOO_DEEP, loc))
+            return Ok(());
         }
+        let mut err = self.error(symtable::TOO_DEEP, loc);
+        err.kind = SyntaxErrorKind::RecursionError;
+        Err(err)
     }
 
     // ---- emission -----------------------------------------------------------

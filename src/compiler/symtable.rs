@@ -170,7 +170,8 @@ pub struct StackGuard {
     budget: usize,
 }
 
-pub const TOO_DEEP: &str = "too many nested expressions: maximum recursion depth exceeded during compilation";
+/// A tree too deep for the stack budget is a `RecursionError`, as CPython's.
+pub const TOO_DEEP: &str = "maximum recursion depth exceeded during compilation";
 
 impl StackGuard {
     pub fn new(budget: usize) -> StackGuard {
@@ -194,7 +195,8 @@ fn stack_address() -> usize {
 
 impl Builder<'_> {
     fn error_at(&self, msg: String, loc: Loc) -> SyntaxError {
-        SyntaxError::new(SyntaxErrorKind::SyntaxError, msg, self.filename, self.source, loc.line, loc.col + 1)
+        let kind = if msg == TOO_DEEP { SyntaxErrorKind::RecursionError } else { SyntaxErrorKind::SyntaxError };
+        SyntaxError::new(kind, msg, self.filename, self.source, loc.line, loc.col + 1)
     }
 
     fn current(&mut self) -> &mut Scope {

@@ -39,7 +39,7 @@ impl ThreadState {
             Value::Cell(_) => t.cell.clone(),
             Value::Code(_) => t.code.clone(),
             Value::Generator(_) => t.generator.clone(),
-            Value::Iterator(_) => t.iterator.clone(),
+            Value::Iterator(i) => i.class(t),
             Value::Property(_) => t.property.clone(),
             Value::StaticMethod(_) => t.staticmethod.clone(),
             Value::ClassMethod(_) => t.classmethod.clone(),

@@ -226,12 +226,20 @@ fn resume_raw(ts: &mut ThreadState, gen: &Gc<PyGenerator>, push: Option<Value>, 
     }
     ts.exec.frames.push(frame);
     *gen.state.borrow_mut() = GeneratorState::Running;
-    let outer_exc = std::mem::replace(&mut ts.exec.exc_info, gen.exc_info.replace(Value::None));
+    // The generator sees its own handled exception, else its caller's (as CPython's
+    // chained exception states do).
+    let outer_exc = ts.exec.exc_info.clone();
+    let own = gen.exc_info.replace(Value::None);
+    if !own.is_none() {
+        ts.exec.exc_info = own;
+    }
     let result = run_frames(ts, throw);
-    let inner_exc = std::mem::replace(&mut ts.exec.exc_info, outer_exc);
+    let inner_exc = std::mem::replace(&mut ts.exec.exc_info, outer_exc.clone());
     match result {
         Ok(Exit::Yield(v)) => {
-            *gen.exc_info.borrow_mut() = inner_exc;
+            if !inner_exc.is(&outer_exc) {
+                *gen.exc_info.borrow_mut() = inner_exc;
+            }
             if let Some(frame) = ts.exec.frames.pop() {
                 window.extend(ts.exec.stack.drain(frame.base..));
                 *gen.saved.borrow_mut() = Some((frame, window));

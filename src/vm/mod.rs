@@ -23,6 +23,7 @@ mod gil_tests;
 pub mod gil_workload;
 pub mod import;
 pub mod interpreter;
+mod names;
 mod ops;
 pub mod run;
 pub mod runtime;
