@@ -56,7 +56,7 @@ fn rlock_is_reentrant_and_owned() {
     let rlock_type = module_attr(&mut ts, &module, "RLock");
     let Value::Type(t) = &rlock_type else { panic!() };
     let new = t.lookup(&ts.intern("__new__")).unwrap();
-    let rlock = ts.call(&new, Args::positional_only(&[rlock_type.clone()])).unwrap();
+    let rlock = ts.call(&new, Args::positional_only(std::slice::from_ref(&rlock_type))).unwrap();
     for _ in 0..3 {
         assert!(matches!(call_method(&mut ts, &rlock, "acquire", &[]), Ok(Value::Bool(true))));
     }

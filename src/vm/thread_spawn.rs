@@ -131,7 +131,7 @@ pub fn start_thread(ts: &mut ThreadState, func: Value, positional: Vec<Value>, k
     match spawned {
         Ok(handle) => {
             use std::os::unix::thread::JoinHandleExt;
-            Ok(handle.as_pthread_t() as u64)
+            Ok(handle.as_pthread_t())
         }
         Err(_) => {
             SLOTS.give_back();
