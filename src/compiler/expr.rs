@@ -438,16 +438,26 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         self.emit(Instruction::BuildMap(0));
+        // Before the first `**` the parser has ruled out repeated names, so a
+        // plain insert is enough; after it, a name may repeat a key of the
+        // merged mapping, and only `DictMerge` reports that as CPython does.
+        let mut merged_mapping = false;
         for k in keywords {
             match &k.arg {
                 Some(name) => {
                     self.load_const(Constant::Str(name.clone()));
                     self.expr(&k.value)?;
-                    self.emit(Instruction::MapAdd(1));
+                    if merged_mapping {
+                        self.emit(Instruction::BuildMap(1));
+                        self.emit(Instruction::DictMerge(1));
+                    } else {
+                        self.emit(Instruction::MapAdd(1));
+                    }
                 }
                 None => {
                     self.expr(&k.value)?;
                     self.emit(Instruction::DictMerge(1));
+                    merged_mapping = true;
                 }
             }
         }
