@@ -77,10 +77,11 @@ pub fn method<'a>(ts: &mut ThreadState, fname: &str, args: Args<'a>, min: usize,
         return Err(ts.type_error(format!("{fname}() takes no keyword arguments")));
     }
     if rest.len() < min || rest.len() > max {
+        let owner = ts.type_of(recv).name.clone();
         let msg = if min == max && min == 0 {
-            format!("{fname}() takes no arguments ({} given)", rest.len())
+            format!("{owner}.{fname}() takes no arguments ({} given)", rest.len())
         } else if min == max && min == 1 {
-            format!("{fname}() takes exactly one argument ({} given)", rest.len())
+            format!("{owner}.{fname}() takes exactly one argument ({} given)", rest.len())
         } else if rest.len() < min {
             format!("{fname} expected at least {min} argument{}, got {}", if min == 1 { "" } else { "s" }, rest.len())
         } else {

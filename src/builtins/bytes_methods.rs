@@ -13,6 +13,14 @@ pub fn install(ts: &mut ThreadState) {
         ("decode", decode),
         ("hex", hex),
         ("find", find),
+        ("rfind", rfind),
+        ("index", index),
+        ("rindex", rindex),
+        ("lstrip", lstrip),
+        ("rstrip", rstrip),
+        ("isdigit", isdigit),
+        ("isalpha", isalpha),
+        ("isspace", isspace),
         ("count", count),
         ("startswith", startswith),
         ("endswith", endswith),
@@ -167,6 +175,82 @@ fn find(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let sub = needle(ts, &rest[0])?;
     let (a, e) = range_args(ts, b.len(), rest)?;
     Ok(Value::Int(find_bytes(&b[..e], &sub, a).map_or(-1, |p| p as i64)))
+}
+
+/// The position of the needle in `[start:end]`, searching from the right when `right`.
+fn search(ts: &mut ThreadState, args: Args<'_>, name: &str, right: bool) -> PyResult<Option<usize>> {
+    let (r, rest) = method(ts, name, args, 1, 3)?;
+    let b = recv(ts, r, name)?;
+    let sub = needle(ts, &rest[0])?;
+    let (a, e) = range_args(ts, b.len(), rest)?;
+    if !right {
+        return Ok(find_bytes(&b[..e], &sub, a));
+    }
+    if sub.len() > e - a {
+        return Ok(None);
+    }
+    Ok((a..=e - sub.len()).rev().find(|&p| b[p..p + sub.len()] == sub[..]))
+}
+
+fn rfind(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    Ok(Value::Int(search(ts, args, "rfind", true)?.map_or(-1, |p| p as i64)))
+}
+
+fn index(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    match search(ts, args, "index", false)? {
+        Some(p) => Ok(Value::Int(p as i64)),
+        None => Err(ts.value_error("subsection not found")),
+    }
+}
+
+fn rindex(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    match search(ts, args, "rindex", true)? {
+        Some(p) => Ok(Value::Int(p as i64)),
+        None => Err(ts.value_error("subsection not found")),
+    }
+}
+
+fn strip_side(ts: &mut ThreadState, args: Args<'_>, name: &str, left: bool) -> PyResult<Value> {
+    let (r, rest) = method(ts, name, args, 0, 1)?;
+    let b = recv(ts, r, name)?;
+    let chars = match rest.first() {
+        None | Some(Value::None) => b" \t\n\r\x0b\x0c".to_vec(),
+        Some(v) => bytes_arg(ts, v)?,
+    };
+    let out = if left {
+        let start = b.iter().position(|c| !chars.contains(c)).unwrap_or(b.len());
+        b[start..].to_vec()
+    } else {
+        let end = b.iter().rposition(|c| !chars.contains(c)).map_or(0, |p| p + 1);
+        b[..end].to_vec()
+    };
+    Ok(bytes_value(out))
+}
+
+fn lstrip(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    strip_side(ts, args, "lstrip", true)
+}
+
+fn rstrip(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    strip_side(ts, args, "rstrip", false)
+}
+
+fn test_bytes(ts: &mut ThreadState, args: Args<'_>, name: &str, f: fn(&u8) -> bool) -> PyResult<Value> {
+    let (r, _) = method(ts, name, args, 0, 0)?;
+    let b = recv(ts, r, name)?;
+    Ok(Value::Bool(!b.is_empty() && b.iter().all(f)))
+}
+
+fn isdigit(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    test_bytes(ts, args, "isdigit", u8::is_ascii_digit)
+}
+
+fn isalpha(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    test_bytes(ts, args, "isalpha", u8::is_ascii_alphabetic)
+}
+
+fn isspace(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    test_bytes(ts, args, "isspace", |c| c.is_ascii_whitespace() || *c == 0x0b)
 }
 
 fn count(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {

@@ -179,7 +179,7 @@ pub fn parse_int(ts: &mut ThreadState, text: &str, base: i64) -> PyResult<Value>
     let clean: String = digits.chars().filter(|&c| c != '_').map(unicode_digit).collect();
     if radix == 10 && clean.len() > crate::objects::text::INT_MAX_STR_DIGITS {
         return Err(ts.value_error(
-            "Exceeds the limit (4300 digits) for integer string conversion: value has more digits; use sys.set_int_max_str_digits() to increase the limit",
+            format!("Exceeds the limit (4300 digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit", clean.len()),
         ));
     }
     match BigInt::from_str_radix(&clean, radix) {
@@ -304,7 +304,7 @@ fn bytes_new(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
                 return Err(ts.value_error("negative count"));
             }
             if n as u128 > crate::objects::MAX_ALLOC_BYTES {
-                return Err(ts.memory_error(""));
+                return Err(ts.no_memory());
             }
             Ok(bytes_value(vec![0; n as usize]))
         }

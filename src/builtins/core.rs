@@ -13,13 +13,16 @@ use crate::vm::ThreadState;
 pub fn install(ts: &mut ThreadState) {
     let types = ts.types().plain_types();
     for (name, t) in types {
-        if !name.starts_with("dict_") && !matches!(name, "TextIOWrapper" | "BufferedReader" | "BufferedWriter" | "struct_time" | "stat_result") {
+        let internal = name.starts_with("dict_") || name.ends_with("iterator") || matches!(name, "TextIOWrapper" | "BufferedReader" | "BufferedWriter" | "struct_time" | "stat_result");
+        if !internal {
             set_builtin(ts, name, Value::Type(t));
         }
     }
     let excs = ts.types().exceptions();
     for (name, t) in excs {
-        set_builtin(ts, name, Value::Type(t));
+        if name != "UnsupportedOperation" {
+            set_builtin(ts, name, Value::Type(t));
+        }
     }
     set_builtin(ts, "EnvironmentError", Value::Type(ts.types().os_error.clone()));
     set_builtin(ts, "IOError", Value::Type(ts.types().os_error.clone()));
@@ -102,6 +105,12 @@ fn print(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
             (other, _) => return Err(ts.type_error(format!("'{other}' is an invalid keyword argument for print()"))),
         }
     }
+    if file.is_none() {
+        file = replaced_stdout(ts, "stdout").unwrap_or(Value::None);
+    }
+    if !file.is_none() && !is_std_stream(&file) {
+        return print_to_object(ts, &file, args.positional(), &sep, &end, flush);
+    }
     let mut text = String::new();
     for (i, v) in args.positional().iter().enumerate() {
         if i > 0 {
@@ -110,9 +119,6 @@ fn print(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
         text.push_str(&ts.str_string(v)?);
     }
     text.push_str(&end);
-    if file.is_none() {
-        file = replaced_stdout(ts, "stdout").unwrap_or(Value::None);
-    }
     match &file {
         Value::None => {
             io::write_stdout(text.as_bytes());
@@ -127,12 +133,27 @@ fn print(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
                 io::flush_std();
             }
         }
-        f => {
-            ts.call_method(f, "write", &[Value::str(&text)])?;
-            if flush {
-                ts.call_method(f, "flush", &[])?;
-            }
+        _ => {}
+    }
+    Ok(Value::None)
+}
+
+fn is_std_stream(v: &Value) -> bool {
+    matches!(v, Value::Native(n) if n.downcast::<io::StdStream>().is_some())
+}
+
+/// `print(..., file=f)` for a file object of a script's own: one `write` per piece, as CPython.
+fn print_to_object(ts: &mut ThreadState, file: &Value, items: &[Value], sep: &str, end: &str, flush: bool) -> PyResult<Value> {
+    for (i, v) in items.iter().enumerate() {
+        if i > 0 {
+            ts.call_method(file, "write", &[Value::str(sep)])?;
         }
+        let s = ts.to_str(v)?;
+        ts.call_method(file, "write", &[Value::Str(s)])?;
+    }
+    ts.call_method(file, "write", &[Value::str(end)])?;
+    if flush {
+        ts.call_method(file, "flush", &[])?;
     }
     Ok(Value::None)
 }

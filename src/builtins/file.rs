@@ -8,6 +8,7 @@ use std::io::{Read, Seek, SeekFrom, Write};
 
 use super::args::{bind, method};
 use super::io::{self, StdStream};
+use crate::vm::gil_stats::BlockingKind;
 use super::oserror::os_error;
 use crate::objects::module::add_method;
 use crate::objects::{Args, Gc, NativeObject, PyBytes, PyResult, Value};
@@ -68,7 +69,7 @@ fn open(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
         _ => opts.read(true).write(plus),
     };
     let path = name.clone();
-    let file = match ts.allow_threads(move || opts.open(&path)) {
+    let file = match ts.allow_threads_as(BlockingKind::File, move || opts.open(&path)) {
         Ok(f) => f,
         Err(e) => return Err(os_error(ts, &e, Some(&name))),
     };
@@ -114,22 +115,35 @@ fn closed_error(ts: &mut ThreadState) -> crate::objects::PyErr {
 }
 
 impl FileObj {
+    /// The file's state; another thread may be inside a blocking call on the
+    /// same file (the GIL is released there), which is an error, not a panic.
+    fn lock(&self, ts: &mut ThreadState) -> PyResult<std::cell::RefMut<'_, FileState>> {
+        match self.state.try_borrow_mut() {
+            Ok(st) => Ok(st),
+            Err(_) => Err(ts.runtime_error("concurrent operation on the same file object")),
+        }
+    }
+
+    fn is_closed(&self) -> bool {
+        self.state.try_borrow().map_or(false, |st| st.file.is_none())
+    }
+
     fn flush_writes(&self, ts: &mut ThreadState) -> PyResult<()> {
-        let mut st = self.state.borrow_mut();
+        let mut st = self.lock(ts)?;
         let FileState { file, wbuf, .. } = &mut *st;
         let Some(f) = file.as_mut() else { return Ok(()) };
         if wbuf.is_empty() {
             return Ok(());
         }
         let data = std::mem::take(wbuf);
-        let r = ts.allow_threads(|| f.write_all(&data));
+        let r = ts.allow_threads_as(BlockingKind::File, || f.write_all(&data));
         drop(st);
         r.map_err(|e| os_error(ts, &e, None))
     }
 
     /// Reads until `stop` says the buffered bytes are enough (or end of file).
     fn fill(&self, ts: &mut ThreadState, stop: impl Fn(&[u8]) -> bool) -> PyResult<()> {
-        let mut st = self.state.borrow_mut();
+        let mut st = self.lock(ts)?;
         let FileState { file, rbuf, .. } = &mut *st;
         let Some(f) = file.as_mut() else {
             drop(st);
@@ -137,7 +151,7 @@ impl FileObj {
         };
         while !stop(rbuf) {
             let mut chunk = vec![0u8; 65536];
-            let r = ts.allow_threads(|| f.read(&mut chunk));
+            let r = ts.allow_threads_as(BlockingKind::File, || f.read(&mut chunk));
             match r {
                 Ok(0) => break,
                 Ok(n) => rbuf.extend_from_slice(&chunk[..n]),
@@ -150,10 +164,10 @@ impl FileObj {
         Ok(())
     }
 
-    fn take(&self, n: usize) -> Vec<u8> {
-        let mut st = self.state.borrow_mut();
+    fn take(&self, ts: &mut ThreadState, n: usize) -> PyResult<Vec<u8>> {
+        let mut st = self.lock(ts)?;
         let n = n.min(st.rbuf.len());
-        st.rbuf.drain(..n).collect()
+        Ok(st.rbuf.drain(..n).collect())
     }
 
     fn to_value(&self, ts: &mut ThreadState, bytes: Vec<u8>) -> PyResult<Value> {
@@ -167,7 +181,7 @@ impl FileObj {
     }
 
     fn check_open(&self, ts: &mut ThreadState, reading: bool) -> PyResult<()> {
-        if self.state.borrow().file.is_none() {
+        if self.is_closed() {
             return Err(closed_error(ts));
         }
         if reading && !self.readable {
@@ -184,16 +198,16 @@ impl FileObj {
         self.flush_writes(ts)?;
         self.fill(ts, |b| b.contains(&b'\n'))?;
         let n = {
-            let st = self.state.borrow();
+            let st = self.lock(ts)?;
             st.rbuf.iter().position(|&c| c == b'\n').map_or(st.rbuf.len(), |p| p + 1)
         };
-        let line = self.take(n);
+        let line = self.take(ts, n)?;
         self.to_value(ts, line)
     }
 }
 
 fn unsupported(ts: &mut ThreadState, what: &str) -> crate::objects::PyErr {
-    let cls = ts.types().os_error.clone();
+    let cls = ts.types().unsupported_operation.clone();
     ts.new_error(&cls, what)
 }
 
@@ -210,12 +224,12 @@ fn f_read(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
             f.flush_writes(ts)?;
             if size < 0 {
                 f.fill(ts, |_| false)?;
-                let all = f.take(usize::MAX);
+                let all = f.take(ts, usize::MAX)?;
                 return f.to_value(ts, all);
             }
             let want = size as usize;
             f.fill(ts, |b| b.len() >= want)?;
-            let part = f.take(want);
+            let part = f.take(ts, want)?;
             f.to_value(ts, part)
         }
     }
@@ -281,7 +295,7 @@ fn f_write(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
                 }
             };
             let full = {
-                let mut st = f.state.borrow_mut();
+                let mut st = f.lock(ts)?;
                 st.rbuf.clear();
                 st.wbuf.extend_from_slice(&bytes);
                 st.wbuf.len() >= 65536
@@ -315,7 +329,7 @@ fn f_close(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let (recv, _) = method(ts, "close", args, 0, 0)?;
     if let Stream::File(f) = stream(ts, recv)? {
         f.flush_writes(ts)?;
-        f.state.borrow_mut().file = None;
+        f.lock(ts)?.file = None;
     }
     Ok(Value::None)
 }
@@ -329,7 +343,7 @@ fn f_seek(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     };
     let Stream::File(f) = stream(ts, recv)? else { return Err(unsupported(ts, "underlying stream is not seekable")) };
     f.flush_writes(ts)?;
-    let mut st = f.state.borrow_mut();
+    let mut st = f.lock(ts)?;
     let buffered = st.rbuf.len() as i64;
     st.rbuf.clear();
     let Some(file) = st.file.as_mut() else {
@@ -353,7 +367,7 @@ fn f_tell(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let (recv, _) = method(ts, "tell", args, 0, 0)?;
     let Stream::File(f) = stream(ts, recv)? else { return Err(unsupported(ts, "underlying stream is not seekable")) };
     f.flush_writes(ts)?;
-    let mut st = f.state.borrow_mut();
+    let mut st = f.lock(ts)?;
     let buffered = st.rbuf.len() as u64;
     let Some(file) = st.file.as_mut() else {
         drop(st);
@@ -370,7 +384,7 @@ fn f_tell(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 fn f_enter(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let (recv, _) = method(ts, "__enter__", args, 0, 0)?;
     if let Stream::File(f) = stream(ts, recv)? {
-        if f.state.borrow().file.is_none() {
+        if f.is_closed() {
             return Err(closed_error(ts));
         }
     }
@@ -394,7 +408,7 @@ fn f_fileno(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
         Stream::Std(s) => Ok(Value::Int(s.fd as i64)),
         Stream::File(f) => {
             use std::os::fd::AsRawFd;
-            let fd = f.state.borrow().file.as_ref().map(|f| f.as_raw_fd());
+            let fd = f.lock(ts)?.file.as_ref().map(|f| f.as_raw_fd());
             match fd {
                 Some(fd) => Ok(Value::Int(fd as i64)),
                 None => Err(closed_error(ts)),
@@ -437,7 +451,7 @@ fn f_mode(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 fn f_closed(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let v = getter_target(ts, &args)?;
     Ok(Value::Bool(match stream(ts, v)? {
-        Stream::File(f) => f.state.borrow().file.is_none(),
+        Stream::File(f) => f.is_closed(),
         Stream::Std(_) => false,
     }))
 }

@@ -75,7 +75,7 @@ pub fn std_streams(ts: &mut ThreadState) -> (Value, Value, Value) {
 /// One line from the process's stdin without the GIL; `""` at end of input.
 pub fn read_stdin_line(ts: &mut ThreadState) -> PyResult<String> {
     flush_std();
-    let result = ts.allow_threads(|| {
+    let result = ts.allow_threads_as(crate::vm::gil_stats::BlockingKind::Input, || {
         let mut line = String::new();
         std::io::stdin().read_line(&mut line).map(|_| line)
     });
@@ -85,7 +85,7 @@ pub fn read_stdin_line(ts: &mut ThreadState) -> PyResult<String> {
 /// All of stdin without the GIL.
 pub fn read_stdin_all(ts: &mut ThreadState) -> PyResult<String> {
     flush_std();
-    let result = ts.allow_threads(|| {
+    let result = ts.allow_threads_as(crate::vm::gil_stats::BlockingKind::Input, || {
         let mut s = String::new();
         std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map(|_| s)
     });

@@ -10,11 +10,17 @@ use crate::objects::{Args, Gc, PyResult, Value};
 use crate::vm::ThreadState;
 
 pub fn install(ts: &mut ThreadState) {
-    add_builtin(ts, "enumerate", enumerate);
-    add_builtin(ts, "zip", zip);
-    add_builtin(ts, "map", map);
-    add_builtin(ts, "filter", filter);
-    add_builtin(ts, "reversed", reversed);
+    let t = ts.types();
+    let classes: [(crate::objects::Gc<crate::objects::PyType>, crate::objects::NativeFnPtr); 5] = [
+        (t.enumerate_.clone(), enumerate_new),
+        (t.zip_.clone(), zip_new),
+        (t.map_.clone(), map_new),
+        (t.filter_.clone(), filter_new),
+        (t.reversed_.clone(), reversed_new),
+    ];
+    for (class, new) in classes {
+        crate::objects::module::add_method(ts, &class.dict, "type", "__new__", new);
+    }
     add_builtin(ts, "sorted", sorted);
     add_builtin(ts, "min", min);
     add_builtin(ts, "max", max);
@@ -23,6 +29,31 @@ pub fn install(ts: &mut ThreadState) {
     add_builtin(ts, "all", all);
     add_builtin(ts, "iter", iter);
     add_builtin(ts, "next", next);
+}
+
+/// The arguments of a `__new__` call without the class.
+fn without_class(args: Args<'_>) -> Args<'_> {
+    Args { values: args.values.get(1..).unwrap_or(&[]), kwnames: args.kwnames }
+}
+
+fn enumerate_new(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    enumerate(ts, without_class(args))
+}
+
+fn zip_new(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    zip(ts, without_class(args))
+}
+
+fn map_new(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    map(ts, without_class(args))
+}
+
+fn filter_new(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    filter(ts, without_class(args))
+}
+
+fn reversed_new(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    reversed(ts, without_class(args))
 }
 
 fn new_iter(kind: IterKind) -> Value {
@@ -159,7 +190,8 @@ fn min_max(ts: &mut ThreadState, args: Args<'_>, name: &str, want_max: bool) -> 
             None => true,
             Some((bk, _)) => {
                 if want_max {
-                    less_than(ts, bk, &k)?
+                    let r = ts.compare(crate::bytecode::CmpOp::Gt, &k, bk)?;
+                    ts.truthy(&r)?
                 } else {
                     less_than(ts, &k, bk)?
                 }

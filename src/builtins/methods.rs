@@ -9,4 +9,5 @@ pub fn install(ts: &mut ThreadState) {
     super::dict_methods::install(ts);
     super::misc_methods::install(ts);
     super::exc_methods::install(ts);
+    super::dunders::install(ts);
 }

@@ -20,7 +20,7 @@ pub fn install(ts: &mut ThreadState) {
         (&float, "float", &[("is_integer", is_integer), ("as_integer_ratio", as_integer_ratio), ("conjugate", float_self)]),
         (&range, "range", &[("index", range_index), ("count", range_count)]),
         (&slice, "slice", &[("indices", slice_indices)]),
-        (&property, "property", &[("setter", prop_setter), ("getter", prop_getter), ("deleter", prop_deleter)]),
+        (&property, "property", &[("setter", prop_setter), ("getter", prop_getter), ("deleter", prop_deleter), ("__get__", prop_get), ("__set__", prop_set), ("__delete__", prop_delete)]),
     ];
     for (dict, owner, methods) in groups {
         for &(name, f) in methods.iter() {
@@ -117,6 +117,9 @@ fn to_bytes(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     };
     if length < 0 {
         return Err(ts.value_error("length argument must be non-negative"));
+    }
+    if length as u128 > crate::objects::MAX_ALLOC_BYTES {
+        return Err(ts.no_memory());
     }
     if n.is_negative() && !signed {
         return Err(ts.overflow_error("can't convert negative int to unsigned"));
@@ -333,4 +336,36 @@ fn prop_fdel(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 
 fn prop_doc(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     Ok(prop_recv(ts, args.values.first())?.doc.clone())
+}
+
+fn prop_get(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    let (r, rest) = method(ts, "__get__", args, 1, 2)?;
+    let p = prop_recv(ts, Some(r))?;
+    if rest[0].is_none() {
+        return Ok(r.clone());
+    }
+    if p.fget.is_none() {
+        return Err(ts.attribute_error("property has no getter"));
+    }
+    ts.call_positional(&p.fget, &[rest[0].clone()])
+}
+
+fn prop_set(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    let (r, rest) = method(ts, "__set__", args, 2, 2)?;
+    let p = prop_recv(ts, Some(r))?;
+    if p.fset.is_none() {
+        return Err(ts.attribute_error("property has no setter"));
+    }
+    ts.call_positional(&p.fset, &[rest[0].clone(), rest[1].clone()])?;
+    Ok(Value::None)
+}
+
+fn prop_delete(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    let (r, rest) = method(ts, "__delete__", args, 1, 1)?;
+    let p = prop_recv(ts, Some(r))?;
+    if p.fdel.is_none() {
+        return Err(ts.attribute_error("property has no deleter"));
+    }
+    ts.call_positional(&p.fdel, &[rest[0].clone()])?;
+    Ok(Value::None)
 }

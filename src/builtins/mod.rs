@@ -10,6 +10,7 @@ mod bytes_methods;
 mod constructors;
 pub mod core;
 mod dict_methods;
+mod dunders;
 mod exc_methods;
 pub mod file;
 pub mod io;

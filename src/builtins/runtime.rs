@@ -15,6 +15,7 @@ pub fn install(ts: &mut ThreadState) {
         ("locals", locals),
         ("exec", exec),
         ("eval", eval),
+        ("compile", compile),
         ("getattr", getattr),
         ("setattr", setattr),
         ("hasattr", hasattr),
@@ -24,7 +25,6 @@ pub fn install(ts: &mut ThreadState) {
         ("callable", callable),
         ("dir", dir),
         ("vars", vars),
-        ("__gilvm_format_exception__", format_exception),
     ];
     for (name, f) in functions {
         let v = Value::NativeFunction(Gc::new(NativeFunction::new("builtins", name, f)));
@@ -166,6 +166,27 @@ fn eval(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     run_text(ts, args, Mode::Eval, "eval")
 }
 
+/// `compile(source, filename, mode)`: a code object for `exec` or `eval`.
+fn compile(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    let pos = args.positional();
+    let get = |i: usize, name: &str| pos.get(i).or(args.keyword(name)).cloned();
+    let (Some(Value::Str(source)), Some(Value::Str(filename)), Some(Value::Str(mode))) =
+        (get(0, "source"), get(1, "filename"), get(2, "mode"))
+    else {
+        return Err(ts.type_error("compile() expects source, filename and mode strings"));
+    };
+    let mode = match mode.as_str() {
+        "exec" => Mode::File,
+        "eval" => Mode::Eval,
+        "single" => Mode::Interactive,
+        _ => return Err(ts.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    };
+    match crate::vm::run::compile(source.as_str(), filename.as_str(), mode) {
+        Ok(code) => Ok(Value::Code(crate::objects::CodeObject::load(ts, code))),
+        Err(e) => Err(crate::vm::run::syntax_error_exception(ts, &e)),
+    }
+}
+
 fn getattr(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     match args.positional() {
         [obj, name] => {
@@ -294,10 +315,4 @@ fn vars(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
             }
         }
     }
-}
-
-/// `__gilvm_format_exception__(exc)`: the CPython-style report, for `traceback`.
-fn format_exception(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
-    let [exc] = args.positional() else { return Err(ts.type_error("expected one exception")) };
-    Ok(Value::str(&crate::vm::traceback::format_exception(ts, exc)))
 }

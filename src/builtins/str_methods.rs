@@ -30,7 +30,7 @@ pub fn install(ts: &mut ThreadState) {
         ("capitalize", capitalize),
         ("swapcase", swapcase),
         ("isdigit", isdigit),
-        ("isdecimal", isdigit),
+        ("isdecimal", isdecimal),
         ("isnumeric", isnumeric),
         ("isalpha", isalpha),
         ("isalnum", isalnum),
@@ -80,7 +80,8 @@ fn str_param<'a>(ts: &mut ThreadState, v: &'a Value, what: &str) -> PyResult<&'a
         Value::Str(s) => Ok(s.as_str()),
         other => {
             let t = ts.type_of(other).name.clone();
-            Err(ts.type_error(format!("{what} arg must be None or str, not {t}").replace("  ", " ")))
+            let _ = what;
+            Err(ts.type_error(format!("must be str or None, not {t}")))
         }
     }
 }
@@ -178,6 +179,9 @@ fn rsplit(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 fn join(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let (r, rest) = method(ts, "join", args, 1, 1)?;
     let sep = recv(ts, r, "join")?.clone();
+    if !matches!(rest[0], Value::List(_) | Value::Tuple(_)) && ts.get_iter(&rest[0]).is_err() {
+        return Err(ts.type_error("can only join an iterable"));
+    }
     let items = ts.collect_items(&rest[0])?;
     let mut out = String::new();
     for (i, item) in items.iter().enumerate() {
@@ -239,7 +243,7 @@ fn replace(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
         if old.is_empty() {
             let n = (text.chars().count() + 1) as u128 * new.len() as u128;
             if n > crate::objects::MAX_ALLOC_BYTES {
-                return Err(ts.memory_error(""));
+                return Err(ts.no_memory());
             }
         }
         return Ok(s(&text.replace(&old, &new)));
@@ -430,12 +434,23 @@ fn all_chars(t: &str, f: fn(char) -> bool) -> bool {
     !t.is_empty() && t.chars().all(f)
 }
 
+fn isdecimal(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    test_text(ts, args, "isdecimal", |t| all_chars(t, |c| c.is_ascii_digit() || is_unicode_decimal(c)))
+}
+
+/// Digits that are not decimal: superscripts, subscripts, circled digits.
+fn is_other_digit(c: char) -> bool {
+    matches!(c, '\u{b2}' | '\u{b3}' | '\u{b9}' | '\u{2070}' | '\u{2074}'..='\u{2079}' | '\u{2080}'..='\u{2089}')
+        || matches!(c, '\u{2460}'..='\u{2468}' | '\u{2474}'..='\u{247c}' | '\u{2488}'..='\u{2490}' | '\u{24f5}'..='\u{24fd}')
+        || matches!(c, '\u{2776}'..='\u{277e}' | '\u{2780}'..='\u{2788}' | '\u{278a}'..='\u{2792}')
+}
+
 fn isdigit(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
-    test_text(ts, args, "isdigit", |t| all_chars(t, |c| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric() && c.to_digit(10).is_none() && is_unicode_decimal(c))))
+    test_text(ts, args, "isdigit", |t| all_chars(t, |c| c.is_ascii_digit() || is_unicode_decimal(c) || is_other_digit(c)))
 }
 
 fn is_unicode_decimal(c: char) -> bool {
-    [0x660u32, 0x6f0, 0x966, 0x9e6, 0xe50, 0xff10].iter().any(|&z| (z..z + 10).contains(&(c as u32)))
+    [0x660u32, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xe50, 0xed0, 0xf20, 0x1040, 0xff10, 0x1d7ce].iter().any(|&z| (z..z + 10).contains(&(c as u32)))
 }
 
 fn isnumeric(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
@@ -522,7 +537,7 @@ fn pad_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, align: char) -> Py
         return Ok(Value::Str(this));
     }
     if width as u128 > crate::objects::MAX_ALLOC_BYTES {
-        return Err(ts.memory_error(""));
+        return Err(ts.no_memory());
     }
     let n = (width - len) as usize;
     let f = |k: usize| fill.to_string().repeat(k);
@@ -556,6 +571,9 @@ fn zfill(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let len = this.char_len() as i64;
     if width <= len {
         return Ok(Value::Str(this));
+    }
+    if width as u128 > crate::objects::MAX_ALLOC_BYTES {
+        return Err(ts.no_memory());
     }
     let text = this.as_str();
     let zeros = "0".repeat((width - len) as usize);
@@ -680,6 +698,9 @@ fn expandtabs(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
         Some(v) => int_arg(ts, v)?,
         None => 8,
     };
+    if tab as u128 * this.char_len() as u128 > crate::objects::MAX_ALLOC_BYTES {
+        return Err(ts.no_memory());
+    }
     let mut out = String::new();
     let mut col: i64 = 0;
     for c in this.as_str().chars() {

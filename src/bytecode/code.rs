@@ -8,9 +8,11 @@
 //!
 //! What the compiler guarantees beyond the fields' own docs:
 //! - Docstrings: for `CodeKind::Function` and `CodeKind::Lambda`,
-//!   `constants[0]` is the docstring (`Constant::Str`) or `Constant::None`;
-//!   `MakeFunction` should set the function's `__doc__` from it. Module and
-//!   class bodies store their docstring themselves (`StoreName __doc__`).
+//!   `constants[0]` is the docstring (`Constant::Str`) or `Constant::None`
+//!   (as CPython's `co_consts[0]`). The defining code also stores a
+//!   docstring into the new function's `__doc__` (`StoreAttr`) right after
+//!   `MakeFunction`, so the VM needs nothing special. Module and class
+//!   bodies store theirs as `__doc__` (`StoreName`).
 //! - A class body starts with `__module__ = __name__` and
 //!   `__qualname__ = '<qualname>'` (`LoadName`/`StoreName`), and returns the
 //!   `__class__` cell (also stored as `__classcell__`) when a method uses

@@ -113,8 +113,9 @@ fn ends_block(ins: &Instruction) -> bool {
 /// Result of the stack-depth pass.
 pub struct StackDepth {
     pub max: u32,
-    /// False when two paths reach an instruction with different depths or a
-    /// path pops below zero: a compiler bug, reported by the unit tests.
+    /// False when two paths reach an instruction with different depths, a
+    /// path pops below zero, or a jump other than `JumpBackward` goes back:
+    /// a compiler bug, reported by the unit tests.
     pub consistent: bool,
 }
 
@@ -155,6 +156,10 @@ pub fn max_stack_depth(
         }
         let mut ins_copy = *ins;
         if let Some(t) = jump_target(&mut ins_copy) {
+            // Only `JumpBackward` may go back: the VM checks the eval breaker there.
+            if matches!(ins, Instruction::JumpBackward(_)) != (*t as usize <= pc) {
+                result.consistent = false;
+            }
             let after = depth + stack_effect(ins, true);
             result.max = result.max.max(after.max(0) as u32);
             visit(*t as usize, after, &mut work, &mut result);

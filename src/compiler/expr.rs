@@ -37,7 +37,7 @@ impl<'a> Compiler<'a> {
         use ExprKind as K;
         match &e.kind {
             K::BoolOp { op, values } => self.bool_op(*op, values),
-            K::BinOp { left, op, right } => self.binary(left, *op, right),
+            K::BinOp { .. } => self.binary(e),
             K::UnaryOp { op, operand } => self.unary(*op, operand),
             K::Lambda { params, body } => self.lambda(e, params, body),
             K::IfExp { test, body, orelse } => self.if_exp(test, body, orelse),
@@ -87,10 +87,22 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn binary(&mut self, left: &'a Expr, op: ast::BinOp, right: &'a Expr) -> Result<(), SyntaxError> {
-        self.expr(left)?;
-        self.expr(right)?;
-        self.emit(Instruction::BinaryOp(BinOp::from(op)));
+    /// `a + b + c + ...` nests to the left: the chain is walked iteratively,
+    /// so its length costs no native stack.
+    fn binary(&mut self, e: &'a Expr) -> Result<(), SyntaxError> {
+        let mut spine = Vec::new();
+        let mut leftmost = e;
+        while let ExprKind::BinOp { left, op, right } = &leftmost.kind {
+            spine.push((leftmost.loc.line, *op, &**right));
+            leftmost = left;
+        }
+        self.expr(leftmost)?;
+        for (line, op, right) in spine.into_iter().rev() {
+            self.expr(right)?;
+            let saved = self.set_line(line);
+            self.emit(Instruction::BinaryOp(BinOp::from(op)));
+            self.set_line(saved);
+        }
         Ok(())
     }
 
@@ -227,23 +239,22 @@ impl<'a> Compiler<'a> {
     /// `a < b < c`: each middle operand is evaluated once; stops at the first false.
     fn compare(&mut self, left: &'a Expr, ops: &[ast::CmpOp], comparators: &'a [Expr]) -> Result<(), SyntaxError> {
         self.expr(left)?;
-        let Some((last, init)) = comparators.split_last() else { return Ok(()) };
-        if init.is_empty() {
-            self.expr(last)?;
-            self.emit(compare_op(ops[0]));
-            return Ok(());
-        }
+        let pairs: Vec<(&ast::CmpOp, &'a Expr)> = ops.iter().zip(comparators).collect();
+        let Some(((last_op, last), init)) = pairs.split_last() else { return Ok(()) };
         let cleanup = self.new_label();
         let end = self.new_label();
-        for (i, c) in init.iter().enumerate() {
-            self.expr(c)?;
+        for (op, operand) in init {
+            self.expr(operand)?;
             self.emit(Instruction::Swap(2));
             self.emit(Instruction::Copy(2));
-            self.emit(compare_op(ops[i]));
+            self.emit(compare_op(**op));
             self.jump(Instruction::JumpIfFalseOrPop, cleanup);
         }
         self.expr(last)?;
-        self.emit(compare_op(ops[ops.len() - 1]));
+        self.emit(compare_op(**last_op));
+        if init.is_empty() {
+            return Ok(());
+        }
         self.jump(Instruction::Jump, end);
         self.place(cleanup);
         self.emit(Instruction::Swap(2));
@@ -397,6 +408,10 @@ impl<'a> Compiler<'a> {
 
     /// A call with `*args` or `**kwargs`: one tuple and one dict, then `CallFunctionEx`.
     fn star_call(&mut self, pushed: u32, args: &'a [Expr], keywords: &'a [Keyword]) -> Result<(), SyntaxError> {
+        if pushed == 0 && args.is_empty() {
+            self.load_const(Constant::Tuple(Vec::new()));
+            return self.star_call_kwargs(keywords);
+        }
         let leading = args.iter().take_while(|a| !matches!(a.kind, ExprKind::Starred(_))).count();
         args[..leading].iter().try_for_each(|a| self.expr(a))?;
         self.emit(Instruction::BuildList(pushed + leading as u32));
@@ -413,6 +428,11 @@ impl<'a> Compiler<'a> {
             }
         }
         self.emit(Instruction::ListToTuple);
+        self.star_call_kwargs(keywords)
+    }
+
+    /// The `**kwargs` half of `star_call`: the positional tuple is on the stack.
+    fn star_call_kwargs(&mut self, keywords: &'a [Keyword]) -> Result<(), SyntaxError> {
         if keywords.is_empty() {
             self.emit(Instruction::CallFunctionEx(0));
             return Ok(());

@@ -10,6 +10,7 @@
 //! instruction is tagged with the handler active where it was emitted.
 
 mod assemble;
+mod depth;
 mod expr;
 mod stmt;
 mod symtable;
@@ -21,7 +22,7 @@ mod tests;
 
 #[cfg(test)]
 thread_local! {
-    /// Deepest native stack use seen by `Compiler::enter_expr` (tests only).
+    /// Deepest native stack use `StackGuard::ok` has seen (tests only).
     static STACK_HIGH_WATER: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
@@ -38,22 +39,47 @@ use assemble::{Handler, Label};
 use symtable::{ScopeKey, StackGuard, SymbolTable};
 use unwind::FBlock;
 
-/// Compiles a parsed module. `source` supplies the line text of `SyntaxError`s.
-pub fn compile(module: &ast::Module, source: &str, filename: &str, mode: Mode) -> Result<Arc<Code>, SyntaxError> {
-    compile_checked(module, source, filename, mode, DEFAULT_STACK_BUDGET).map(|(code, _)| code)
-}
+/// Trees at most this deep compile on the caller's native stack.
+const INLINE_DEPTH: usize = 16;
+/// Native stack budget when compiling on the caller's stack: more than
+/// `INLINE_DEPTH` levels need (a level costs up to ~5 KiB unoptimised),
+/// well under the smallest thread stack.
+const INLINE_BUDGET: usize = 128 << 10;
+/// Stack of the helper thread that compiles deeper trees (address space;
+/// only the pages the walk touches are committed), and its budget.
+const HELPER_STACK: usize = 64 << 20;
+const HELPER_BUDGET: usize = HELPER_STACK - (4 << 20);
 
-/// `compile` for a caller that knows how much native stack remains (a
-/// thread with a small stack): nesting that would use more than
-/// `stack_budget` bytes is a `SyntaxError` instead of a stack overflow.
-pub fn compile_with_stack_budget(
-    module: &ast::Module,
-    source: &str,
-    filename: &str,
-    mode: Mode,
-    stack_budget: usize,
-) -> Result<Arc<Code>, SyntaxError> {
-    compile_checked(module, source, filename, mode, stack_budget).map(|(code, _)| code)
+/// Compiles a parsed module. `source` supplies the line text of `SyntaxError`s.
+///
+/// The passes recurse once per level of nesting, so a deep tree is compiled
+/// on a helper thread with a large stack: the caller may be a script's
+/// thread with a 256 KiB stack. Nesting beyond any budget is a
+/// `SyntaxError`, never a stack overflow.
+pub fn compile(module: &ast::Module, source: &str, filename: &str, mode: Mode) -> Result<Arc<Code>, SyntaxError> {
+    if depth::max_depth(&module.body) <= INLINE_DEPTH {
+        return compile_checked(module, source, filename, mode, INLINE_BUDGET).map(|(code, _)| code);
+    }
+    let on_helper = std::thread::scope(|scope| {
+        let helper = std::thread::Builder::new()
+            .name("gilvm-compiler".into())
+            .stack_size(HELPER_STACK)
+            .spawn_scoped(scope, || compile_checked(module, source, filename, mode, HELPER_BUDGET));
+        helper.ok().map(|h| h.join())
+    });
+    match on_helper {
+        Some(Ok(result)) => result.map(|(code, _)| code),
+        Some(Err(_)) => Err(SyntaxError::new(
+            SyntaxErrorKind::SyntaxError,
+            "internal compiler error",
+            filename,
+            source,
+            1,
+            1,
+        )),
+        // No thread could be started: compile here, refusing what does not fit.
+        None => compile_checked(module, source, filename, mode, INLINE_BUDGET).map(|(code, _)| code),
+    }
 }
 
 /// `compile`, also returning the qualnames of code objects whose stack
@@ -163,9 +189,6 @@ struct Compiler<'a> {
     guard: StackGuard,
 }
 
-/// Native stack the compiler may use by default: enough for the deepest
-/// tree the front end builds (`MAX_DEPTH`) with room to spare.
-pub const DEFAULT_STACK_BUDGET: usize = 4 << 20;
 
 
 impl<'a> Compiler<'a> {
@@ -193,10 +216,11 @@ impl<'a> Compiler<'a> {
     /// Refuses to recurse further when the native stack budget is spent.
     fn check_stack(&self, loc: Loc) -> Result<(), SyntaxError> {
         if self.guard.ok() {
-            Ok(())
-        } else {
-            Err(self.error(symtable::TOO_DEEP, loc))
+            return Ok(());
         }
+        let mut err = self.error(symtable::TOO_DEEP, loc);
+        err.kind = SyntaxErrorKind::RecursionError;
+        Err(err)
     }
 
     // ---- emission -----------------------------------------------------------

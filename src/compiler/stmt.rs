@@ -14,7 +14,10 @@ use super::{docstring, Compiler};
 
 impl<'a> Compiler<'a> {
     pub(super) fn stmts(&mut self, body: &'a [Stmt]) -> Result<(), SyntaxError> {
-        body.iter().try_for_each(|s| self.stmt(s))
+        for s in body {
+            self.stmt(s)?;
+        }
+        Ok(())
     }
 
     fn stmt(&mut self, s: &'a Stmt) -> Result<(), SyntaxError> {
@@ -168,7 +171,7 @@ impl<'a> Compiler<'a> {
         self.push_fblock(FBlockKind::ForLoop { start, exit }, outer, loc)?;
         self.stmts(body)?;
         self.pop_fblock();
-        self.unit().depth -= 1;
+        self.lower_depth(1);
         self.set_line(loc.line);
         self.jump(Instruction::JumpBackward, start);
         self.place(otherwise);
@@ -206,6 +209,14 @@ impl<'a> Compiler<'a> {
         let flags = self.defaults(&f.params)?;
         let code = self.function_code(f, loc)?;
         self.make_function(code, flags);
+        if let Some(doc) = docstring(&f.body) {
+            // `f.__doc__`, set before any decorator sees the function.
+            self.emit(Instruction::Copy(1));
+            self.load_const(Constant::Str(doc.to_string()));
+            self.emit(Instruction::Swap(2));
+            let i = self.name_index("__doc__");
+            self.emit(Instruction::StoreAttr(i));
+        }
         for _ in &f.decorators {
             self.emit(Instruction::Call(1));
         }

@@ -170,7 +170,8 @@ pub struct StackGuard {
     budget: usize,
 }
 
-pub const TOO_DEEP: &str = "too many nested expressions: maximum recursion depth exceeded during compilation";
+/// A tree too deep for the stack budget is a `RecursionError`, as CPython's.
+pub const TOO_DEEP: &str = "maximum recursion depth exceeded during compilation";
 
 impl StackGuard {
     pub fn new(budget: usize) -> StackGuard {
@@ -194,7 +195,8 @@ fn stack_address() -> usize {
 
 impl Builder<'_> {
     fn error_at(&self, msg: String, loc: Loc) -> SyntaxError {
-        SyntaxError::new(SyntaxErrorKind::SyntaxError, msg, self.filename, self.source, loc.line, loc.col + 1)
+        let kind = if msg == TOO_DEEP { SyntaxErrorKind::RecursionError } else { SyntaxErrorKind::SyntaxError };
+        SyntaxError::new(kind, msg, self.filename, self.source, loc.line, loc.col + 1)
     }
 
     fn current(&mut self) -> &mut Scope {
@@ -240,13 +242,62 @@ impl Builder<'_> {
     }
 
     fn stmts(&mut self, body: &[Stmt]) -> Result<(), SyntaxError> {
-        body.iter().try_for_each(|s| self.stmt(s))
+        for s in body {
+            self.stmt(s)?;
+        }
+        Ok(())
     }
 
+    /// A thin dispatcher: nested blocks recurse through here.
     fn stmt(&mut self, s: &Stmt) -> Result<(), SyntaxError> {
         if !self.guard.ok() {
             return Err(self.error_at(TOO_DEEP.into(), s.loc));
         }
+        match &s.kind {
+            StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
+                self.expr(test)?;
+                self.stmts(body)?;
+                self.stmts(orelse)
+            }
+            StmtKind::For { target, iter, body, orelse } => {
+                self.expr(iter)?;
+                self.target(target)?;
+                self.stmts(body)?;
+                self.stmts(orelse)
+            }
+            StmtKind::FunctionDef(f) => self.function_def(f),
+            StmtKind::ClassDef(c) => self.class_def(c),
+            StmtKind::Try { body, handlers, orelse, finalbody } => self.try_stmt(body, handlers, orelse, finalbody),
+            StmtKind::With { items, body } => {
+                for item in items {
+                    self.expr(&item.context)?;
+                    if let Some(t) = &item.target {
+                        self.target(t)?;
+                    }
+                }
+                self.stmts(body)
+            }
+            _ => self.simple_stmt(s),
+        }
+    }
+
+    fn try_stmt(&mut self, body: &[Stmt], handlers: &[ExceptHandler], orelse: &[Stmt], finalbody: &[Stmt]) -> Result<(), SyntaxError> {
+        self.stmts(body)?;
+        for h in handlers {
+            if let Some(t) = &h.typ {
+                self.expr(t)?;
+            }
+            if let Some(n) = &h.name {
+                self.add(n, DEF_LOCAL);
+            }
+            self.stmts(&h.body)?;
+        }
+        self.stmts(orelse)?;
+        self.stmts(finalbody)
+    }
+
+    /// Statements that hold no nested block.
+    fn simple_stmt(&mut self, s: &Stmt) -> Result<(), SyntaxError> {
         match &s.kind {
             StmtKind::Expr(e) => self.expr(e),
             StmtKind::Assign { targets, value } => {
@@ -269,46 +320,17 @@ impl Builder<'_> {
                 }
                 Ok(())
             }
-            StmtKind::If { test, body, orelse } | StmtKind::While { test, body, orelse } => {
-                self.expr(test)?;
-                self.stmts(body)?;
-                self.stmts(orelse)
-            }
-            StmtKind::For { target, iter, body, orelse } => {
-                self.expr(iter)?;
-                self.target(target)?;
-                self.stmts(body)?;
-                self.stmts(orelse)
-            }
             StmtKind::Break | StmtKind::Continue | StmtKind::Pass => Ok(()),
-            StmtKind::FunctionDef(f) => self.function_def(f),
-            StmtKind::ClassDef(c) => self.class_def(c),
+            StmtKind::If { .. }
+            | StmtKind::While { .. }
+            | StmtKind::For { .. }
+            | StmtKind::FunctionDef(_)
+            | StmtKind::ClassDef(_)
+            | StmtKind::Try { .. }
+            | StmtKind::With { .. } => Ok(()), // compound: handled by `stmt`
             StmtKind::Return(v) => v.as_ref().map_or(Ok(()), |e| self.expr(e)),
-            StmtKind::Try { body, handlers, orelse, finalbody } => {
-                self.stmts(body)?;
-                for h in handlers {
-                    if let Some(t) = &h.typ {
-                        self.expr(t)?;
-                    }
-                    if let Some(n) = &h.name {
-                        self.add(n, DEF_LOCAL);
-                    }
-                    self.stmts(&h.body)?;
-                }
-                self.stmts(orelse)?;
-                self.stmts(finalbody)
-            }
             StmtKind::Raise { exc, cause } => {
                 exc.iter().chain(cause.iter()).try_for_each(|e| self.expr(e))
-            }
-            StmtKind::With { items, body } => {
-                for item in items {
-                    self.expr(&item.context)?;
-                    if let Some(t) = &item.target {
-                        self.target(t)?;
-                    }
-                }
-                self.stmts(body)
             }
             StmtKind::Global(names) => names.iter().try_for_each(|n| self.global(n, s.loc)),
             StmtKind::Nonlocal(names) => names.iter().try_for_each(|n| self.nonlocal(n, s.loc)),
@@ -447,44 +469,19 @@ impl Builder<'_> {
         }
     }
 
+    /// Plain loops rather than iterator adapters: each level of nesting
+    /// recurses through here, and must cost little native stack.
     fn expr(&mut self, e: &Expr) -> Result<(), SyntaxError> {
         if !self.guard.ok() {
             return Err(self.error_at(TOO_DEEP.into(), e.loc));
         }
         match &e.kind {
             ExprKind::Name(n) => {
-                self.add(n, USE);
-                let kind = self.current().kind;
-                if (n == "super" || n == "__class__") && kind != CodeKind::Class && kind != CodeKind::Module {
-                    self.add("__class__", USE);
-                }
+                self.name_use(n);
                 Ok(())
             }
-            ExprKind::BoolOp { values, .. } => values.iter().try_for_each(|v| self.expr(v)),
-            ExprKind::BinOp { left, right, .. } => {
-                self.expr(left)?;
-                self.expr(right)
-            }
-            ExprKind::UnaryOp { operand, .. } => self.expr(operand),
-            ExprKind::Lambda { params, body } => {
-                self.defaults(params)?;
-                self.enter(key_of(e), CodeKind::Lambda, "<lambda>");
-                self.params(params)?;
-                self.expr(body)?;
-                self.leave();
-                Ok(())
-            }
-            ExprKind::IfExp { test, body, orelse } => {
-                self.expr(test)?;
-                self.expr(body)?;
-                self.expr(orelse)
-            }
-            ExprKind::Dict { keys, values } => {
-                keys.iter().flatten().chain(values).try_for_each(|x| self.expr(x))
-            }
-            ExprKind::Set(items) | ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::JoinedStr(items) => {
-                items.iter().try_for_each(|x| self.expr(x))
-            }
+            ExprKind::BinOp { .. } => self.binop_chain(e),
+            ExprKind::Lambda { params, body } => self.lambda(e, params, body),
             ExprKind::ListComp { elt, generators } => self.comprehension(e, "<listcomp>", &[elt], generators),
             ExprKind::SetComp { elt, generators } => self.comprehension(e, "<setcomp>", &[elt], generators),
             ExprKind::GeneratorExp { elt, generators } => self.comprehension(e, "<genexpr>", &[elt], generators),
@@ -493,36 +490,89 @@ impl Builder<'_> {
             }
             ExprKind::Yield(v) => {
                 self.yield_here(e.loc)?;
-                v.as_ref().map_or(Ok(()), |v| self.expr(v))
+                match v {
+                    Some(v) => self.expr(v),
+                    None => Ok(()),
+                }
             }
             ExprKind::YieldFrom(v) => {
                 self.yield_here(e.loc)?;
                 self.expr(v)
             }
+            ExprKind::Constant(_) => Ok(()),
+            ExprKind::UnaryOp { operand: v, .. } | ExprKind::Attribute { value: v, .. } | ExprKind::Starred(v) => {
+                self.expr(v)
+            }
+            _ => self.children(e),
+        }
+    }
+
+    fn name_use(&mut self, n: &str) {
+        self.add(n, USE);
+        let kind = self.current().kind;
+        if (n == "super" || n == "__class__") && kind != CodeKind::Class && kind != CodeKind::Module {
+            self.add("__class__", USE);
+        }
+    }
+
+    /// `a + b + c + ...` nests to the left: walked iteratively, so a long
+    /// chain costs no native stack.
+    fn binop_chain(&mut self, e: &Expr) -> Result<(), SyntaxError> {
+        let mut rights = Vec::new();
+        let mut leftmost = e;
+        while let ExprKind::BinOp { left, right, .. } = &leftmost.kind {
+            rights.push(&**right);
+            leftmost = left;
+        }
+        self.expr(leftmost)?;
+        for r in rights.into_iter().rev() {
+            self.expr(r)?;
+        }
+        Ok(())
+    }
+
+    fn lambda(&mut self, e: &Expr, params: &Parameters, body: &Expr) -> Result<(), SyntaxError> {
+        self.defaults(params)?;
+        self.enter(key_of(e), CodeKind::Lambda, "<lambda>");
+        self.params(params)?;
+        self.expr(body)?;
+        self.leave();
+        Ok(())
+    }
+
+    /// The sub-expressions of every other kind of node.
+    fn children(&mut self, e: &Expr) -> Result<(), SyntaxError> {
+        let mut subs: Vec<&Expr> = Vec::new();
+        match &e.kind {
+            ExprKind::BoolOp { values, .. } => subs.extend(values),
+            ExprKind::IfExp { test, body, orelse } => subs.extend([&**test, body, orelse]),
+            ExprKind::Dict { keys, values } => subs.extend(keys.iter().flatten().chain(values)),
+            ExprKind::Set(items) | ExprKind::List(items) | ExprKind::Tuple(items) | ExprKind::JoinedStr(items) => {
+                subs.extend(items)
+            }
             ExprKind::Compare { left, comparators, .. } => {
-                self.expr(left)?;
-                comparators.iter().try_for_each(|c| self.expr(c))
+                subs.push(left);
+                subs.extend(comparators);
             }
             ExprKind::Call { func, args, keywords } => {
-                self.expr(func)?;
-                args.iter().try_for_each(|a| self.expr(a))?;
-                keywords.iter().try_for_each(|k| self.expr(&k.value))
+                subs.push(func);
+                subs.extend(args);
+                subs.extend(keywords.iter().map(|k| &k.value));
             }
             ExprKind::FormattedValue { value, format_spec, .. } => {
-                self.expr(value)?;
-                format_spec.as_ref().map_or(Ok(()), |s| self.expr(s))
+                subs.push(value);
+                subs.extend(format_spec.as_deref());
             }
-            ExprKind::Constant(_) => Ok(()),
-            ExprKind::Attribute { value, .. } => self.expr(value),
-            ExprKind::Subscript { value, slice } => {
-                self.expr(value)?;
-                self.expr(slice)
-            }
-            ExprKind::Starred(v) => self.expr(v),
+            ExprKind::Subscript { value, slice } => subs.extend([&**value, slice]),
             ExprKind::Slice { lower, upper, step } => {
-                [lower, upper, step].into_iter().flatten().try_for_each(|x| self.expr(x))
+                subs.extend([lower, upper, step].into_iter().flatten().map(|b| &**b))
             }
+            _ => {}
         }
+        for sub in subs {
+            self.expr(sub)?;
+        }
+        Ok(())
     }
 
     fn yield_here(&mut self, loc: Loc) -> Result<(), SyntaxError> {

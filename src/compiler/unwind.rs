@@ -61,6 +61,12 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// Statement-level depth bookkeeping when items leave the stack.
+    pub(super) fn lower_depth(&mut self, n: u32) {
+        let u = self.unit();
+        u.depth = u.depth.saturating_sub(n);
+    }
+
     pub(super) fn pop_fblock(&mut self) {
         self.unit().fblocks.pop();
     }
@@ -121,7 +127,7 @@ impl<'a> Compiler<'a> {
             FBlockKind::ForLoop { .. } | FBlockKind::PopValue => {
                 swap_if(self);
                 self.emit(Instruction::PopTop);
-                self.unit().depth -= 1;
+                self.lower_depth(1);
             }
             FBlockKind::FinallyTry(body) => {
                 if preserve {
@@ -138,17 +144,17 @@ impl<'a> Compiler<'a> {
                 self.emit(Instruction::PopTop);
                 swap_if(self);
                 self.emit(Instruction::PopExcept);
-                self.unit().depth -= 2;
+                self.lower_depth(2);
             }
             FBlockKind::With => {
                 swap_if(self);
                 self.call_exit_with_nones();
-                self.unit().depth -= 1;
+                self.lower_depth(1);
             }
             FBlockKind::HandlerCleanup(name) => {
                 swap_if(self);
                 self.emit(Instruction::PopExcept);
-                self.unit().depth -= 1;
+                self.lower_depth(1);
                 if let Some(name) = name {
                     self.clear_name(name);
                 }
@@ -217,7 +223,7 @@ impl<'a> Compiler<'a> {
         self.push_fblock(FBlockKind::FinallyEnd, outer, loc)?;
         self.unit().depth += 2;
         self.stmts(finalbody)?;
-        self.unit().depth -= 2;
+        self.lower_depth(2);
         self.pop_fblock();
         self.emit(Instruction::Reraise(0));
         self.emit_cleanup(cleanup, outer);
@@ -289,7 +295,7 @@ impl<'a> Compiler<'a> {
         self.push_fblock(FBlockKind::HandlerCleanup(name), outer, h.loc)?;
         self.unit().depth += 1;
         self.stmts(&h.body)?;
-        self.unit().depth -= 1;
+        self.lower_depth(1);
         self.pop_fblock();
         self.set_handler(outer);
         self.emit(Instruction::PopExcept);
@@ -327,7 +333,7 @@ impl<'a> Compiler<'a> {
         }
         self.set_line(saved_line);
         self.with_stmt(rest, body, loc)?;
-        self.unit().depth -= 1;
+        self.lower_depth(1);
         self.pop_fblock();
         self.set_handler(outer);
         self.set_line(item.context.loc.line);

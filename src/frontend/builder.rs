@@ -8,11 +8,13 @@
 use lalrpop_util::ParseError;
 
 use super::ast::*;
-use super::error::Diag;
+use super::error::{Diag, SyntaxErrorKind};
 use super::token::Tok;
 
-/// Deepest expression tree accepted (CPython accepts `-` nested 1000 times).
-pub const MAX_DEPTH: u32 = 1000;
+/// Deepest expression tree accepted: about 1000, so that the compiler's
+/// recursion stays small (CPython accepts up to about 3000, and 1000 is what
+/// real programs can be expected to reach).
+pub const MAX_DEPTH: u32 = 1024;
 
 pub type PErr = ParseError<Loc, Tok, Diag>;
 pub type R<T> = Result<T, PErr>;
@@ -34,7 +36,12 @@ pub fn err<T>(message: impl Into<String>, loc: Loc) -> R<T> {
 pub fn node(loc: Loc, kind: ExprKind, child_depth: u32) -> R<Ex> {
     let depth = child_depth + 1;
     if depth > MAX_DEPTH {
-        return err("too many nested expressions: maximum recursion depth exceeded during compilation", loc);
+        let error = Diag {
+            kind: SyntaxErrorKind::RecursionError,
+            message: "maximum recursion depth exceeded during compilation".into(),
+            loc,
+        };
+        return Err(ParseError::User { error });
     }
     Ok(Ex { e: Expr::new(loc, kind), depth })
 }

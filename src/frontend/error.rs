@@ -10,6 +10,9 @@ pub enum SyntaxErrorKind {
     /// `unindent does not match any outer indentation level` is a `TabError`'s sibling in CPython,
     /// but both print as `IndentationError`; kept separate for `TabError` if ever needed.
     TabError,
+    /// An expression nested too deeply to compile; CPython raises a
+    /// `RecursionError` ("maximum recursion depth exceeded during compilation").
+    RecursionError,
 }
 
 /// A compile-time error with the position CPython would report.
@@ -32,6 +35,7 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::SyntaxError => "SyntaxError",
             SyntaxErrorKind::IndentationError => "IndentationError",
             SyntaxErrorKind::TabError => "TabError",
+            SyntaxErrorKind::RecursionError => "RecursionError",
         }
     }
 }
@@ -51,7 +55,8 @@ impl SyntaxError {
     }
 }
 
-/// Prints the error the way CPython does:
+/// Prints the error the way CPython does (a `RecursionError`, or an error with
+/// no line such as undecodable source, is only its last line):
 ///
 /// ```text
 ///   File "x.py", line 3
@@ -61,11 +66,17 @@ impl SyntaxError {
 /// ```
 impl fmt::Display for SyntaxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.kind == SyntaxErrorKind::RecursionError || self.line == 0 {
+            return write!(f, "{}: {}", self.kind.name(), self.message);
+        }
         writeln!(f, "  File \"{}\", line {}", self.filename, self.line)?;
         let trimmed = self.text.trim_start();
         if !trimmed.is_empty() {
-            let indent = self.text.chars().count() - trimmed.chars().count();
             writeln!(f, "    {}", trimmed.trim_end())?;
+        }
+        // An offset of 0 means no column: no caret, as in CPython.
+        if !trimmed.is_empty() && self.offset > 0 {
+            let indent = self.text.chars().count() - trimmed.chars().count();
             let caret_col = (self.offset as usize).saturating_sub(1).saturating_sub(indent);
             writeln!(f, "    {}^", " ".repeat(caret_col))?;
         }

@@ -22,7 +22,46 @@ pub fn hint(tokens: &[Spanned], index: usize, expects: &dyn Fn(&str) -> bool) ->
         let start = expression_start(tokens, if_index.checked_sub(1)?);
         return Some(Diag::syntax("expected 'else' after 'if' expression", tokens.get(start)?.0));
     }
+    if *tok != Tok::Colon && expects(":") && bracket_depth(&tokens[..index]) == 0 {
+        let header = &tokens[line_start(tokens, index)].1;
+        if matches!(header, Tok::Def | Tok::Try | Tok::Finally) {
+            return Some(Diag::syntax("expected ':'", tokens[index].0));
+        }
+    }
+    let after_separator = matches!(prev, Some(Tok::LPar | Tok::Comma));
+    if *tok == Tok::LPar && after_separator && in_def_params(tokens, index) {
+        return Some(Diag::syntax("Function parameters cannot be parenthesized", tokens[index].0));
+    }
+    let start = line_start(tokens, index);
+    if tokens[start].1 == Tok::Def && index == start + 2 && expects("(") {
+        return Some(Diag::syntax("expected '('", tokens[index].0));
+    }
+    if *tok == Tok::Assign {
+        if let Some(open) = innermost_open(tokens, index) {
+            let is_call = tokens[open].1 == Tok::LPar && open > 0 && ends_operand(&tokens[open - 1].1);
+            let start = expression_start(tokens, index - 1);
+            if is_call && start < index && !matches!(tokens[start].1, Tok::Star | Tok::DoubleStar) {
+                let message = "expression cannot contain assignment, perhaps you meant \"==\"?";
+                return Some(Diag::syntax(message, tokens[start].0));
+            }
+            if !is_call && matches!(tokens[index - 1].1, Tok::Name(_)) && !in_def_params(tokens, index) {
+                let message = "invalid syntax. Maybe you meant '==' or ':=' instead of '='?";
+                return Some(Diag::syntax(message, tokens[index - 1].0));
+            }
+        }
+    }
+    if *tok == Tok::For {
+        if let Some(open) = innermost_open(tokens, index) {
+            if matches!(tokens[open].1, Tok::LSqb | Tok::LBrace) && has_top_level_comma(tokens, open, index) {
+                let message = "did you forget parentheses around the comprehension target?";
+                return Some(Diag::syntax(message, tokens.get(open + 1)?.0));
+            }
+        }
+    }
     let prev = prev?;
+    if matches!(tok, Tok::Comma | Tok::RBrace) && ends_operand(prev) && in_dict_display(tokens, index) {
+        return Some(Diag::syntax("':' expected after dictionary key", tokens[index - 1].0));
+    }
     if starts_operand(tok) && ends_operand(prev) {
         if let Some((_, Tok::Name(name), _)) = tokens.get(index - 1) {
             let line_start = index < 2 || is_line_boundary(&tokens[index - 2].1);
@@ -31,13 +70,68 @@ pub fn hint(tokens: &[Spanned], index: usize, expects: &dyn Fn(&str) -> bool) ->
                 return Some(Diag::syntax(message, tokens[index - 1].0));
             }
         }
-        if bracket_depth(&tokens[..index]) > 0 {
+        if bracket_depth(&tokens[..index]) > 0 && !in_def_params(tokens, index) {
             let start = expression_start(tokens, index - 1);
             let at = tokens.get(start)?.0;
             return Some(Diag::syntax("invalid syntax. Perhaps you forgot a comma?", at));
         }
     }
     None
+}
+
+/// Index of the first token of the logical line holding `tokens[index]`.
+fn line_start(tokens: &[Spanned], index: usize) -> usize {
+    let mut start = index.min(tokens.len().saturating_sub(1));
+    while start > 0 && !is_line_boundary(&tokens[start - 1].1) {
+        start -= 1;
+    }
+    start
+}
+
+/// Index of the innermost bracket still open before `tokens[index]`.
+fn innermost_open(tokens: &[Spanned], index: usize) -> Option<usize> {
+    let mut depth = 0i64;
+    for i in (0..index).rev() {
+        let tok = &tokens[i].1;
+        if tok.closes().is_some() {
+            depth += 1;
+        } else if tok.opens().is_some() {
+            if depth == 0 {
+                return Some(i);
+            }
+            depth -= 1;
+        }
+    }
+    None
+}
+
+/// Whether `tokens[index]` is directly inside a `def`'s parameter list.
+fn in_def_params(tokens: &[Spanned], index: usize) -> bool {
+    let start = line_start(tokens, index);
+    tokens[start].1 == Tok::Def && innermost_open(tokens, index) == Some(start + 2)
+}
+
+/// Whether `tokens[index]` is directly inside a `{...}` that already has a
+/// `key: value` pair.
+fn in_dict_display(tokens: &[Spanned], index: usize) -> bool {
+    let Some(open) = innermost_open(tokens, index) else { return false };
+    if tokens[open].1 != Tok::LBrace {
+        return false;
+    }
+    let mut depth = 0i64;
+    tokens[open + 1..index].iter().any(|t| {
+        depth += t.1.opens().is_some() as i64 - t.1.closes().is_some() as i64;
+        depth == 0 && t.1 == Tok::Colon
+    })
+}
+
+/// Whether a comma separates items directly inside the bracket at `open`.
+fn has_top_level_comma(tokens: &[Spanned], open: usize, index: usize) -> bool {
+    let mut depth = 0i64;
+    tokens[open + 1..index].iter().any(|t| {
+        depth += t.1.opens().is_some() as i64 - t.1.closes().is_some() as i64;
+        depth == 0 && t.1 == Tok::Comma
+    })
 }
 
 fn only_dedents_from(tokens: &[Spanned], index: usize) -> bool {
@@ -49,7 +143,7 @@ fn last_newline(tokens: &[Spanned], index: usize) -> Option<Loc> {
 }
 
 pub fn is_line_boundary(tok: &Tok) -> bool {
-    matches!(tok, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::StartFile | Tok::StartEval)
+    matches!(tok, Tok::Newline | Tok::Indent | Tok::Dedent | Tok::StartFile | Tok::StartEval | Tok::StartField)
 }
 
 fn bracket_depth(tokens: &[Spanned]) -> i64 {

@@ -12,14 +12,14 @@ use super::token::Tok;
 
 pub type Spanned = (Loc, Tok, Loc);
 
-/// A token stream. Two errors are not reported at once, because CPython
-/// prefers a parser error found before them: a bracket still open at the end
-/// (see `parser::prefer_unclosed`), and an indentation error, before which
-/// the stream stops.
+/// A token stream. Its errors are not reported at once, because CPython's
+/// tokenizer runs as its parser asks for tokens: `stop` is the error the
+/// stream stops at (see `parser::run` for which error wins), `unclosed` a
+/// bracket still open at the end (see `parser::prefer_unclosed`).
 pub struct Tokens {
     pub list: Vec<Spanned>,
     pub unclosed: Option<Diag>,
-    pub indent_error: Option<Diag>,
+    pub stop: Option<Diag>,
 }
 
 /// CPython's tokenizer limits.
@@ -30,20 +30,20 @@ const TAB_SIZE: u32 = 8;
 /// Converts byte offsets (visited in increasing order) to line / character column.
 pub struct Tracker<'a> {
     src: &'a str,
+    base: Loc,
     byte: usize,
     loc: Loc,
 }
 
 impl<'a> Tracker<'a> {
     pub fn new(src: &'a str, base: Loc) -> Tracker<'a> {
-        Tracker { src, byte: 0, loc: base }
+        Tracker { src, base, byte: 0, loc: base }
     }
 
     pub fn loc_at(&mut self, byte: usize) -> Loc {
         let byte = byte.min(self.src.len());
         if byte < self.byte {
-            let mut fresh = Tracker::new(self.src, Loc { line: 1, col: 0 });
-            return fresh.loc_at(byte);
+            return Tracker::new(self.src, self.base).loc_at(byte);
         }
         for c in self.src.get(self.byte..byte).unwrap_or("").chars() {
             if c == '\n' {
@@ -81,10 +81,11 @@ struct Indenter<'a> {
 }
 
 /// Tokenizes `src` completely. `base` is the location of its first character.
-pub fn tokenize(src: &str, layout: Layout, base: Loc) -> Result<Tokens, Diag> {
+pub fn tokenize(src: &str, layout: Layout, base: Loc) -> Tokens {
     let start = match layout {
         Layout::Statements => Tok::StartFile,
-        _ => Tok::StartEval,
+        Layout::Expression => Tok::StartEval,
+        Layout::Field => Tok::StartField,
     };
     let mut ind = Indenter {
         src,
@@ -111,10 +112,7 @@ pub fn tokenize(src: &str, layout: Layout, base: Loc) -> Result<Tokens, Diag> {
             }
         };
         if let Err(diag) = step {
-            if diag.kind == SyntaxErrorKind::SyntaxError {
-                return Err(diag);
-            }
-            return Ok(Tokens { list: ind.out, unclosed: None, indent_error: Some(diag) });
+            return Tokens { list: ind.out, unclosed: None, stop: Some(diag) };
         }
     }
     ind.finish()
@@ -211,23 +209,24 @@ impl<'a> Indenter<'a> {
                 return Err(tab_error());
             }
             if self.indents.len() >= MAX_INDENT_LEVEL {
-                return Err(Diag::indentation("too many levels of indentation", loc));
+                let at = Loc { line: loc.line, col: 0 };
+                return Err(Diag::indentation("too many levels of indentation", at));
             }
             self.indents.push((col, alt));
             self.out.push((loc, Tok::Indent, loc));
             return Ok(());
         }
-        while self.indents.last().is_some_and(|&(c, _)| col < c) {
-            self.indents.pop();
-            self.out.push((loc, Tok::Dedent, loc));
-        }
-        match self.indents.last() {
+        let keep = self.indents.iter().take_while(|&&(c, _)| c <= col).count();
+        match self.indents.get(keep.wrapping_sub(1)) {
             Some(&(c, a)) if c == col => {
-                if a == alt {
-                    Ok(())
-                } else {
-                    Err(tab_error())
+                if a != alt {
+                    return Err(tab_error());
                 }
+                for _ in keep..self.indents.len() {
+                    self.out.push((loc, Tok::Dedent, loc));
+                }
+                self.indents.truncate(keep);
+                Ok(())
             }
             // CPython's caret lands at the end of the line here.
             _ => {
@@ -238,10 +237,10 @@ impl<'a> Indenter<'a> {
         }
     }
 
-    fn finish(mut self) -> Result<Tokens, Diag> {
+    fn finish(mut self) -> Tokens {
         if let Some(&(open, loc)) = self.brackets.last() {
             let unclosed = Some(Diag::syntax(format!("'{open}' was never closed"), loc));
-            return Ok(Tokens { list: self.out, unclosed, indent_error: None });
+            return Tokens { list: self.out, unclosed, stop: None };
         }
         let end = self.tracker.loc_at(self.src.len());
         if self.line_has_tokens && self.layout != Layout::Field {
@@ -252,7 +251,7 @@ impl<'a> Indenter<'a> {
             self.indents.pop();
             self.out.push((eof, Tok::Dedent, eof));
         }
-        Ok(Tokens { list: self.out, unclosed: None, indent_error: None })
+        Tokens { list: self.out, unclosed: None, stop: None }
     }
 
     fn lex_error(&mut self, e: LexError, token_start: usize) -> Diag {

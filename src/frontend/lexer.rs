@@ -142,7 +142,7 @@ fn check_number_end(lex: &Lexer<Tok>, kind: &str) -> Result<(), LexError> {
         if next.is_ascii_digit() {
             return Err(LexError::at(format!("invalid digit '{next}' in {kind} literal"), end));
         }
-        return Err(LexError::at(format!("invalid {kind} literal"), end));
+        return Err(LexError::at(format!("invalid {kind} literal"), end - 1));
     }
     if !lex.slice().ends_with(['j', 'J']) && KEYWORDS_AFTER_NUMBER.iter().any(|kw| rest.starts_with(kw)) {
         return Ok(());

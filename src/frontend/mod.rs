@@ -1,9 +1,12 @@
 //! The front end: source text to AST.
 //!
-//! `token` + `lexer` (logos) produce raw tokens, `indent` turns line structure
-//! into NEWLINE / INDENT / DEDENT, the lalrpop grammar in `grammar/python.lalrpop`
-//! builds the `ast` through `builder` / `statements`, and `fstring` splits
-//! f-strings, parsing their fields with the parser itself.
+//! `token` + `lexer` (logos) produce raw tokens; `indent` turns line structure
+//! into NEWLINE / INDENT / DEDENT and matches brackets; the lalrpop grammar in
+//! `grammar/python.lalrpop` builds the `ast` through `builder` (expressions,
+//! whose depth it bounds), `statements` and `targets` (assignment targets);
+//! `strings` decodes escapes, `strings_join` joins adjacent literals and
+//! `fstring` splits f-strings, parsing their fields with the parser itself.
+//! `parser` drives lalrpop and, with `hints`, words errors as CPython 3.11 does.
 //! Nothing here knows about bytecode or runtime objects.
 
 pub mod ast;
@@ -22,6 +25,8 @@ mod token;
 mod unicode_names;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_differential;
 
 use std::borrow::Cow;
 
@@ -47,9 +52,19 @@ pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<ast::Module, Sy
     if let Some(at) = source.find('\0') {
         let line = source[..at].matches('\n').count() as u32 + 1;
         let loc = ast::Loc { line, col: 0 };
-        return Err(Diag::syntax("source code cannot contain null bytes", loc).into_error(filename, &source));
+        let mut error = Diag::syntax("source code cannot contain null bytes", loc).into_error(filename, &source);
+        // CPython shows the line only up to the NUL.
+        error.text.truncate(error.text.find('\0').unwrap_or(error.text.len()));
+        return Err(error);
     }
-    parser::parse_module(&source, mode).map_err(|d| d.into_error(filename, &source))
+    parser::parse_module(&source, mode).map_err(|d| {
+        let mut error = d.into_error(filename, &source);
+        if error.message.starts_with("Exceeds the limit") {
+            // CPython raises this one while converting the literal, without a column.
+            error.offset = 0;
+        }
+        error
+    })
 }
 
 /// True when `source` (an interactive input so far) needs more lines: an open
@@ -85,4 +100,46 @@ fn normalize_newlines(source: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(source)
     }
+}
+
+/// Decodes a source file's bytes as CPython does: UTF-8 (a leading BOM is
+/// dropped by `parse`), or Latin-1 when the first two lines declare it. Invalid
+/// input is CPython's "Non-UTF-8 code" error, which has no line of its own
+/// (`line == 0`: only its last line is printed).
+pub fn decode_source(bytes: &[u8], filename: &str) -> Result<String, SyntaxError> {
+    if declares_latin1(bytes) {
+        return Ok(bytes.iter().map(|&b| b as char).collect());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            let byte = bytes.get(at).copied().unwrap_or(0);
+            let message = format!(
+                "Non-UTF-8 code starting with '\\x{byte:02x}' in file {filename} on line {line}, \
+                 but no encoding declared; see https://peps.python.org/pep-0263/ for details"
+            );
+            Err(SyntaxError {
+                kind: SyntaxErrorKind::SyntaxError,
+                message,
+                filename: filename.to_string(),
+                line: 0,
+                offset: 0,
+                text: String::new(),
+            })
+        }
+    }
+}
+
+/// A `coding: latin-1` declaration in a comment on one of the first two lines.
+fn declares_latin1(bytes: &[u8]) -> bool {
+    let head: Vec<&[u8]> = bytes.split(|&b| b == b'\n').take(2).collect();
+    head.iter().any(|line| {
+        let text = String::from_utf8_lossy(line).to_ascii_lowercase();
+        let Some(comment) = text.trim_start().strip_prefix('#') else { return false };
+        let Some(pos) = comment.find("coding") else { return false };
+        let rest = comment[pos + 6..].trim_start_matches([':', '=']).trim_start();
+        ["latin-1", "latin1", "iso-8859-1", "iso8859-1"].iter().any(|name| rest.starts_with(name))
+    })
 }

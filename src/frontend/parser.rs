@@ -7,7 +7,7 @@ use lalrpop_util::{lalrpop_mod, ParseError};
 
 use super::ast::{Loc, Module};
 use super::builder::{expr_stmt, Ex, PErr, R};
-use super::error::Diag;
+use super::error::{Diag, SyntaxErrorKind};
 use super::hints::{hint, is_line_boundary};
 use super::indent::{tokenize, Layout, Spanned, Tokens};
 use super::token::Tok;
@@ -27,7 +27,7 @@ pub enum Parsed {
 
 pub fn parse_module(source: &str, mode: Mode) -> Result<Module, Diag> {
     let layout = if mode == Mode::Eval { Layout::Expression } else { Layout::Statements };
-    let tokens = tokenize(source, layout, Loc { line: 1, col: 0 })?;
+    let tokens = tokenize(source, layout, Loc { line: 1, col: 0 });
     match run(&tokens)? {
         Parsed::Module(m) => Ok(m),
         Parsed::Expr(e) => Ok(Module { body: vec![expr_stmt(e)] }),
@@ -42,7 +42,7 @@ pub fn parse_field(text: &str, loc: Loc) -> R<Ex> {
         }
         ParseError::User { error: d }
     };
-    let tokens = tokenize(text, Layout::Field, loc).map_err(in_fstring)?;
+    let tokens = tokenize(text, Layout::Field, loc);
     match run(&tokens).map_err(in_fstring)? {
         Parsed::Expr(e) => Ok(e),
         Parsed::Module(_) => Err(in_fstring(Diag::syntax("invalid syntax", loc))),
@@ -51,10 +51,16 @@ pub fn parse_field(text: &str, loc: Loc) -> R<Ex> {
 
 fn run(tokens: &Tokens) -> Result<Parsed, Diag> {
     let result = run_raw(tokens);
-    if let Some(indent_error) = &tokens.indent_error {
-        // The parser met no error before the stream stopped at this one.
-        if matches!(result, Ok(_) | Err((ParseError::UnrecognizedEof { .. }, _))) {
-            return Err(indent_error.clone());
+    if let Some(stop) = &tokens.stop {
+        // An indentation error counts only if the parser got that far; any
+        // other tokenizer error wins over a parser error (CPython tokenizes the
+        // rest of the source to look for one), except an unexpected indent.
+        let reached = matches!(result, Ok(_) | Err((ParseError::UnrecognizedEof { .. }, _)));
+        let unexpected_indent =
+            matches!(&result, Err((ParseError::UnrecognizedToken { token: (_, Tok::Indent, _), .. }, _)));
+        let wins = if stop.kind == SyntaxErrorKind::SyntaxError { !unexpected_indent } else { reached };
+        if wins {
+            return Err(stop.clone());
         }
     }
     result.map_err(|(e, pulled)| prefer_unclosed(e, tokens, pulled))
@@ -73,16 +79,11 @@ fn run_raw(tokens: &Tokens) -> Result<Parsed, (PErr, usize)> {
 /// For the REPL: `Some(true)` when `source` fails only because it ended too
 /// early, `Some(false)` when it has a real error, `None` when it parses.
 pub fn ends_too_early(source: &str) -> Option<bool> {
-    let tokens = match tokenize(source, Layout::Statements, Loc { line: 1, col: 0 }) {
-        Ok(tokens) => tokens,
-        Err(d) => {
-            let unfinished = d.message.starts_with("unterminated triple-quoted string literal")
-                || d.message == "unexpected EOF while parsing";
-            return Some(unfinished);
-        }
-    };
-    if tokens.indent_error.is_some() {
-        return Some(false);
+    let tokens = tokenize(source, Layout::Statements, Loc { line: 1, col: 0 });
+    if let Some(d) = &tokens.stop {
+        let unfinished = d.message.starts_with("unterminated triple-quoted string literal")
+            || d.message == "unexpected EOF while parsing";
+        return Some(unfinished);
     }
     if tokens.unclosed.is_some() {
         return Some(true);
@@ -98,14 +99,17 @@ pub fn ends_too_early(source: &str) -> Option<bool> {
     }
 }
 
-/// A bracket left open wins over most parser errors, as in CPython: over any
-/// error at the end of input, any specific message, and a plain "invalid
-/// syntax" on a later line than the bracket.
+/// A bracket left open wins over a parser error at the end of input, over
+/// one found on a later line than the bracket, and over a missing-comma guess (the
+/// bracket's contents were cut short), as in CPython.
 fn prefer_unclosed(e: PErr, tokens: &Tokens, pulled: usize) -> Diag {
     let at_eof = matches!(e, ParseError::UnrecognizedEof { .. });
+    // CPython compares the line of the last token read, not the error's own.
+    let last_line = tokens.list.get(pulled.saturating_sub(1)).map_or(0, |t| t.0.line);
     let diag = describe(e, &tokens.list, pulled);
     match &tokens.unclosed {
-        Some(u) if at_eof || diag.message != "invalid syntax" || diag.loc.line > u.loc.line => u.clone(),
+        _ if diag.message == "unexpected indent" => diag,
+        Some(u) if at_eof || diag.message.contains("forgot a comma") || last_line > u.loc.line => u.clone(),
         _ => diag,
     }
 }

@@ -54,9 +54,9 @@ pub fn parameters(items: Vec<ParamItem>) -> R<Parameters> {
     let mut star_seen = false;
     let mut slash_seen = false;
     let mut bare_star: Option<Loc> = None;
-    let mut kwarg_loc: Option<Loc> = None;
+    let mut kwarg_seen = false;
     for item in items {
-        if kwarg_loc.is_some() {
+        if kwarg_seen {
             return err("arguments cannot follow var-keyword argument", item_loc(&item));
         }
         match item {
@@ -93,7 +93,7 @@ pub fn parameters(items: Vec<ParamItem>) -> R<Parameters> {
                 if let Some(star) = bare_star.take() {
                     return err("named arguments must follow bare *", star);
                 }
-                kwarg_loc = Some(loc);
+                kwarg_seen = true;
                 p.kwarg = Some(param);
             }
             ParamItem::Slash(loc) => {
@@ -185,7 +185,15 @@ pub fn handler(loc: Loc, clause: Option<(Ex, Option<String>)>, body: Vec<Stmt>) 
     ExceptHandler { loc, typ, name, body }
 }
 
-pub fn with_stmt(loc: Loc, items: Vec<(Ex, Option<Ex>)>, body: Vec<Stmt>) -> R<Stmt> {
+pub fn with_stmt(loc: Loc, mut items: Vec<(Ex, Option<Ex>)>, body: Vec<Stmt>) -> R<Stmt> {
+    // `with (a, b):` is two context managers, as in CPython (not a tuple).
+    if let [(Ex { e: Expr { kind: ExprKind::Tuple(elts), loc: tuple_loc }, depth }, None)] = items.as_mut_slice() {
+        let parenthesised = elts.first().is_some_and(|first| first.loc != *tuple_loc);
+        if parenthesised && !elts.iter().any(|e| matches!(e.kind, ExprKind::Starred(_))) {
+            let depth = *depth;
+            items = std::mem::take(elts).into_iter().map(|e| (Ex { e, depth }, None)).collect();
+        }
+    }
     for (_, target) in &items {
         if let Some(t) = target {
             check(&t.e, Use::Assign)?;

@@ -34,12 +34,12 @@ pub fn join_strings(parts: Vec<(Loc, Box<StrLit>, Loc)>) -> R<Ex> {
         return Ok(super::builder::constant(loc, Constant::Str(all)));
     }
     let mut pieces = Pieces { loc, values: Vec::new(), text: String::new(), depth: 0 };
-    for (start, lit, stop) in parts {
+    for (start, lit, _) in parts {
         match lit.value {
             StrValue::Str(s) => pieces.text.push_str(&s),
             StrValue::FString { body, raw } => {
                 let body_loc = Loc { line: start.line, col: start.col + lit.body_offset };
-                for piece in parse_fstring(&body, raw, body_loc, loc, stop)? {
+                for piece in parse_fstring(&body, raw, body_loc, loc, end)? {
                     pieces.push(piece);
                 }
             }

@@ -37,6 +37,7 @@ pub enum Tok {
     Dedent,
     StartFile,
     StartEval,
+    StartField,
 
     #[regex(r"[A-Za-z_\u{80}-\u{10FFFF}][A-Za-z0-9_\u{80}-\u{10FFFF}]*", lex_name)]
     Name(String),
@@ -216,8 +217,6 @@ pub enum Tok {
     RShiftEqual,
     #[token("**=")]
     DoubleStarEqual,
-    #[token("!")]
-    Exclamation,
 }
 
 impl Tok {

@@ -8,6 +8,12 @@ use crate::vm::ThreadState;
 pub mod math;
 pub mod os;
 pub mod os_path;
+pub mod select;
+pub mod socket;
+mod socket_addr;
+mod socket_object;
+mod socket_sockopt;
+mod socket_wait;
 pub mod sys;
 pub mod tempfile;
 pub mod thread;
@@ -28,6 +34,8 @@ pub fn native_module(name: &str) -> Option<ModuleInit> {
         "os" => os::init,
         "os.path" | "posixpath" => os_path::init,
         "tempfile" => tempfile::init,
+        "socket" => socket::init,
+        "select" => select::init,
         _ => return None,
     })
 }

@@ -42,6 +42,7 @@ pub fn init(ts: &mut ThreadState) -> PyResult<Gc<PyModule>> {
     m.add_fn(ts, "setswitchinterval", setswitchinterval);
     m.add_fn(ts, "intern", intern);
     m.add_fn(ts, "getdefaultencoding", getdefaultencoding);
+    m.add_fn(ts, "_getframe", getframe);
     let hook = m.dict.get_str(&ts.intern("excepthook")).unwrap_or(Value::None);
     m.set(ts, "__excepthook__", hook);
     Ok(m)
@@ -128,4 +129,40 @@ fn intern(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 
 fn getdefaultencoding(_ts: &mut ThreadState, _args: Args<'_>) -> PyResult<Value> {
     Ok(Value::str("utf-8"))
+}
+
+/// `sys._getframe(depth=0)`: a snapshot of the calling frame (`f_code`,
+/// `f_lineno`, `f_globals`, `f_back`, ...), for `logging` and friends.
+fn getframe(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    let depth = match args.positional().first() {
+        Some(Value::Int(d)) if *d >= 0 => *d as usize,
+        Some(Value::Int(_)) | None => 0,
+        Some(_) => return Err(ts.type_error("an integer is required")),
+    };
+    let count = ts.exec.frames.len();
+    if depth >= count {
+        return Err(ts.value_error("call stack is not deep enough"));
+    }
+    let object = ts.types().object.clone();
+    let class = crate::objects::types::new_type("frame", &[object], crate::objects::Layout::Builtin, true);
+    let mut back = Value::None;
+    for i in 0..count - depth {
+        let frame = &ts.exec.frames[i];
+        let (code, globals) = (frame.code.clone(), frame.globals.clone());
+        let line = code.code.line_of(frame.pc.saturating_sub(1));
+        let locals = frame.locals.clone().map_or(Value::None, Value::Dict);
+        let dict = Gc::new(crate::objects::PyDict::new());
+        for (k, v) in [
+            ("f_code", Value::Code(code)),
+            ("f_lineno", Value::Int(line as i64)),
+            ("f_globals", Value::Dict(globals)),
+            ("f_locals", locals),
+            ("f_back", back),
+        ] {
+            let key = ts.intern(k);
+            dict.set_str(key, v);
+        }
+        back = Value::Native(Gc::new(crate::objects::NativeObject { class: class.clone(), data: Box::new(()), dict: Some(dict) }));
+    }
+    Ok(back)
 }

@@ -175,6 +175,15 @@ impl ThreadState {
                     && (x.is_empty() || (x.start == y.start && (x.len() == 1 || x.step == y.step)));
                 return Ok(Some(same == (op == CmpOp::Eq)));
             }
+            (Slice(x), Slice(y)) => {
+                let xs = [x.start.clone(), x.stop.clone(), x.step.clone()];
+                let ys = [y.start.clone(), y.stop.clone(), y.step.clone()];
+                return self.compare_sequences(op, &xs, &ys).map(Some);
+            }
+            (BoundMethod(x), BoundMethod(y)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                let same = x.func.is(&y.func) && x.receiver.is(&y.receiver);
+                return Ok(Some(same == (op == CmpOp::Eq)));
+            }
             (Native(_), Native(_)) if as_view(a).is_some() && as_view(b).is_some() => {
                 return self.compare_views(op, a, b);
             }

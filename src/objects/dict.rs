@@ -151,7 +151,7 @@ impl PyDict {
     /// Lookup by a string key: the fast path for namespaces and attributes.
     pub fn get_str(&self, name: &PyStr) -> Option<Value> {
         let t = self.table.borrow();
-        let pos = t.find(name.hash_value(), |k| matches!(k, Value::Str(s) if **s == *name))?;
+        let pos = t.find(name.hash_value(), |k| matches!(k, Value::Str(s) if std::ptr::eq(&**s, name) || **s == *name))?;
         t.entry(pos).map(|e| e.value.clone())
     }
 
@@ -159,7 +159,7 @@ impl PyDict {
     pub fn set_str(&self, name: Gc<PyStr>, value: Value) {
         let hash = name.hash_value();
         let mut t = self.table.borrow_mut();
-        match t.find(hash, |k| matches!(k, Value::Str(s) if **s == *name)) {
+        match t.find(hash, |k| matches!(k, Value::Str(s) if std::ptr::eq(&**s, &*name) || **s == *name)) {
             Some(pos) => t.set_value_at(pos, value),
             None => t.insert_new(hash, Value::Str(name), value),
         }
@@ -168,7 +168,7 @@ impl PyDict {
     /// Remove a string key, returning its value.
     pub fn del_str(&self, name: &PyStr) -> Option<Value> {
         let mut t = self.table.borrow_mut();
-        let pos = t.find(name.hash_value(), |k| matches!(k, Value::Str(s) if **s == *name))?;
+        let pos = t.find(name.hash_value(), |k| matches!(k, Value::Str(s) if std::ptr::eq(&**s, name) || **s == *name))?;
         t.remove_at(pos).map(|e| e.value)
     }
 

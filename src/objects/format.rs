@@ -146,11 +146,56 @@ fn sign_str(negative: bool, sign: char) -> &'static str {
     }
 }
 
-pub fn format_int(v: &BigInt, spec: &Spec) -> Result<String, String> {
+/// An int to format: machine-sized ones skip the big-integer conversion.
+#[derive(Clone, Copy)]
+pub enum IntRef<'a> {
+    Small(i64),
+    Big(&'a BigInt),
+}
+
+impl IntRef<'_> {
+    fn is_negative(&self) -> bool {
+        match self {
+            IntRef::Small(i) => *i < 0,
+            IntRef::Big(b) => b.is_negative(),
+        }
+    }
+
+    fn to_f64(self) -> f64 {
+        match self {
+            IntRef::Small(i) => i as f64,
+            IntRef::Big(b) => b.to_f64().unwrap_or(f64::INFINITY),
+        }
+    }
+
+    fn to_u32(self) -> Option<u32> {
+        match self {
+            IntRef::Small(i) => u32::try_from(i).ok(),
+            IntRef::Big(b) => b.to_u32(),
+        }
+    }
+
+    /// Digits of the magnitude in `radix` (2, 8, 10 or 16), lowercase.
+    fn magnitude_digits(self, radix: u32) -> String {
+        match self {
+            IntRef::Small(i) => {
+                let u = i.unsigned_abs();
+                match radix {
+                    2 => format!("{u:b}"),
+                    8 => format!("{u:o}"),
+                    16 => format!("{u:x}"),
+                    _ => u.to_string(),
+                }
+            }
+            IntRef::Big(b) => b.magnitude().to_str_radix(radix),
+        }
+    }
+}
+
+pub fn format_int(v: IntRef<'_>, spec: &Spec) -> Result<String, String> {
     let ty = spec.ty.unwrap_or('d');
     if matches!(ty, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') {
-        let f = v.to_f64().unwrap_or(f64::INFINITY);
-        return format_float(f, spec);
+        return format_float(v.to_f64(), spec);
     }
     if spec.precision.is_some() {
         return Err("Precision not allowed in integer format specifier".into());
@@ -162,13 +207,12 @@ pub fn format_int(v: &BigInt, spec: &Spec) -> Result<String, String> {
         let c = v.to_u32().and_then(char::from_u32).ok_or("%c arg not in range(0x110000)")?;
         return Ok(pad(spec, "", &c.to_string(), '<'));
     }
-    let mag = v.abs();
     let (digits, prefix, every) = match ty {
-        'd' | 'n' => (mag.to_string(), "", 3),
-        'b' => (mag.to_str_radix(2), "0b", 4),
-        'o' => (mag.to_str_radix(8), "0o", 4),
-        'x' => (mag.to_str_radix(16), "0x", 4),
-        'X' => (mag.to_str_radix(16).to_uppercase(), "0X", 4),
+        'd' | 'n' => (v.magnitude_digits(10), "", 3),
+        'b' => (v.magnitude_digits(2), "0b", 4),
+        'o' => (v.magnitude_digits(8), "0o", 4),
+        'x' => (v.magnitude_digits(16), "0x", 4),
+        'X' => (v.magnitude_digits(16).to_uppercase(), "0X", 4),
         other => return Err(format!("Unknown format code '{other}' for object of type 'int'")),
     };
     let prefix = if spec.alt { prefix } else { "" };
@@ -317,8 +361,13 @@ impl ThreadState {
                 if spec.is_empty() {
                     return self.repr_impl(v);
                 }
-                let n = super::num::int_of(v).unwrap_or_default();
-                parse_spec(spec, "int").and_then(|s| format_int(&n, &s))
+                let n = match v {
+                    Value::Int(i) => IntRef::Small(*i),
+                    Value::Bool(b) => IntRef::Small(*b as i64),
+                    Value::BigInt(b) => IntRef::Big(b),
+                    _ => IntRef::Small(0),
+                };
+                parse_spec(spec, "int").and_then(|s| format_int(n, &s))
             }
             Value::Float(f) => parse_spec(spec, "float").and_then(|s| format_float(*f, &s)),
             Value::Str(s) => {

@@ -26,11 +26,20 @@ impl ThreadState {
     /// Enters one level of native recursion; `what` completes the message
     /// "maximum recursion depth exceeded ...".
     pub fn enter_native(&mut self, what: &str) -> PyResult<DepthGuard> {
+        self.check_recursion(&format!(" {what}"))?;
         let depth = DEPTH.with(|d| d.get());
         if depth >= NATIVE_DEPTH_LIMIT {
             return Err(self.recursion_error(format!("maximum recursion depth exceeded {what}")));
         }
         DEPTH.with(|d| d.set(depth + 1));
         Ok(DepthGuard(()))
+    }
+}
+
+impl ThreadState {
+    /// `MemoryError()`, for allocations refused up front.
+    pub fn no_memory(&mut self) -> crate::objects::PyErr {
+        let cls = self.types().memory_error.clone();
+        self.new_exception(&cls, Vec::new())
     }
 }

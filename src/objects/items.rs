@@ -99,7 +99,8 @@ impl ThreadState {
         let Some(i) = self.index_value(key)? else { return Ok(None) };
         let j = if i < 0 { i + len as i64 } else { i };
         if j < 0 || j >= len as i64 {
-            return Err(self.index_error(format!("{what} index out of range")));
+            let msg = if what == "index" { "index out of range".to_string() } else { format!("{what} index out of range") };
+            return Err(self.index_error(msg));
         }
         Ok(Some(j as usize))
     }
@@ -216,7 +217,7 @@ impl ThreadState {
             let idx = self.slice_indices(sl, len)?;
             let start = r.start + idx.start * r.step;
             let step = r.step * idx.step;
-            let stop = start + idx.len as i64 * step;
+            let stop = r.start + idx.stop * r.step;
             return Ok(Value::Range(Gc::new(PyRange { start, stop, step })));
         }
         match self.seq_index(key, len, "range object")? {
@@ -260,12 +261,19 @@ impl ThreadState {
     }
 
     fn list_set_slice(&mut self, l: &super::PyList, s: &PySlice, value: Value) -> PyResult<()> {
-        let new_items = match &value {
-            Value::List(other) if std::ptr::eq(&**other, l) => l.items.borrow().clone(),
-            _ => self.collect_items(&value)?,
-        };
         let len = l.len();
         let idx = self.slice_indices(s, len)?;
+        let new_items = match &value {
+            Value::List(other) if std::ptr::eq(&**other, l) => l.items.borrow().clone(),
+            _ => match self.collect_items(&value) {
+                Ok(items) => items,
+                Err(e) if self.err_matches(&e, &self.types().type_error.clone()) && self.get_iter(&value).is_err() => {
+                    let msg = if idx.step == 1 { "can only assign an iterable" } else { "must assign iterable to extended slice" };
+                    return Err(self.type_error(msg));
+                }
+                Err(e) => return Err(e),
+            },
+        };
         let mut items = l.items.borrow_mut();
         if idx.step == 1 {
             let start = idx.start.clamp(0, items.len() as i64) as usize;
@@ -383,6 +391,10 @@ impl ThreadState {
             Value::Native(_) if as_view(c).is_some() => self.view_contains(c, item),
             Value::Instance(_) | Value::Native(_) => match self.call_special(c, "__contains__", std::slice::from_ref(item))? {
                 Some(r) => self.truthy(&r),
+                None if self.lookup_special(c, "__iter__").is_none() && self.lookup_special(c, "__getitem__").is_none() => {
+                    let t = self.type_of(c).name.clone();
+                    Err(self.type_error(format!("argument of type '{t}' is not iterable")))
+                }
                 None => self.contains_by_iteration(c, item),
             },
             Value::Iterator(_) | Value::Generator(_) => self.contains_by_iteration(c, item),

@@ -40,6 +40,29 @@ impl PyIterator {
         PyIterator { state: RefCell::new(kind) }
     }
 
+    /// The class of this iterator (`list_iterator`, `zip`, ...).
+    pub fn class(&self, t: &super::TypeRegistry) -> super::Gc<super::PyType> {
+        match &*self.state.borrow() {
+            IterKind::Sequence { seq: Value::List(_), .. } => t.list_iterator.clone(),
+            IterKind::Sequence { seq: Value::Tuple(_), .. } => t.tuple_iterator.clone(),
+            IterKind::Sequence { seq: Value::Str(_), .. } => t.str_iterator.clone(),
+            IterKind::Sequence { seq: Value::Bytes(_), .. } => t.bytes_iterator.clone(),
+            IterKind::Sequence { .. } | IterKind::GetItem { .. } | IterKind::Exhausted => t.iterator.clone(),
+            IterKind::Range { .. } => t.range_iterator.clone(),
+            IterKind::Table { container: Value::Set(_), .. } => t.set_iterator.clone(),
+            IterKind::Table { kind: TableIterKind::Keys, .. } => t.dict_keyiterator.clone(),
+            IterKind::Table { kind: TableIterKind::Values, .. } => t.dict_valueiterator.clone(),
+            IterKind::Table { kind: TableIterKind::Items, .. } => t.dict_itemiterator.clone(),
+            IterKind::Reversed { seq: Value::List(_), .. } => t.list_reverseiterator.clone(),
+            IterKind::Reversed { .. } => t.reversed_.clone(),
+            IterKind::Enumerate { .. } => t.enumerate_.clone(),
+            IterKind::Zip { .. } => t.zip_.clone(),
+            IterKind::Map { .. } => t.map_.clone(),
+            IterKind::Filter { .. } => t.filter_.clone(),
+            IterKind::CallUntil { .. } => t.callable_iterator.clone(),
+        }
+    }
+
     /// The type name CPython shows for this iterator (`list_iterator`, `zip`, ...).
     pub fn type_name(&self) -> &'static str {
         match &*self.state.borrow() {

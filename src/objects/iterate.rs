@@ -64,7 +64,7 @@ impl ThreadState {
     pub(crate) fn next_impl(&mut self, it: &Value) -> PyResult<Option<Value>> {
         match it {
             Value::Iterator(i) => self.iterator_next(i),
-            Value::Generator(_) => self.generator_step(it),
+            Value::Generator(g) => crate::vm::generator::generator_next(self, g),
             Value::Instance(_) | Value::Native(_) => match self.call_special(it, "__next__", &[]) {
                 Ok(Some(v)) => Ok(Some(v)),
                 Ok(None) => Err(self.not_an_iterator(it)),
@@ -72,16 +72,6 @@ impl ThreadState {
                 Err(e) => Err(e),
             },
             _ => Err(self.not_an_iterator(it)),
-        }
-    }
-
-    /// One step of a generator. The VM resumes generators; its `__next__`
-    /// is found on the generator type.
-    fn generator_step(&mut self, gen: &Value) -> PyResult<Option<Value>> {
-        match self.call_special(gen, "__next__", &[]) {
-            Ok(v) => Ok(v),
-            Err(e) if self.err_matches(&e, &self.types().stop_iteration.clone()) => Ok(None),
-            Err(e) => Err(e),
         }
     }
 

@@ -166,6 +166,22 @@ impl ThreadState {
         }
     }
 
+    /// The set of a display whose items are all constants (`{10, 20, 30}`):
+    /// CPython folds those into a frozenset at compile time and copies it into
+    /// a new set at run time, which gives a different order than adding the
+    /// items one by one once the table has grown. (For the compiler/VM to use
+    /// when it knows the display is constant.)
+    pub fn constant_set_display(&mut self, items: &[Value]) -> PyResult<PySet> {
+        let frozen = PySet::new(true);
+        for item in items {
+            let h = self.hash(item)?;
+            self.table_add(&frozen.table, item.clone(), h)?;
+        }
+        let out = PySet::new(false);
+        out.table.borrow_mut().merge_into_empty(&frozen.table.borrow());
+        Ok(out)
+    }
+
     /// A new set or frozenset with the elements of `items`.
     pub fn new_set(&mut self, items: &Value, frozen: bool) -> PyResult<PySet> {
         let s = PySet::new(frozen);

@@ -170,7 +170,7 @@ fn big_binop(ts: &mut ThreadState, op: BinOp, x: &BigInt, y: &BigInt) -> PyResul
                 return big_pow_huge(ts, x).map(Value::from_bigint);
             };
             if x.bits().saturating_mul(e as u64) > MAX_SHIFT_BITS {
-                return Err(ts.memory_error(""));
+                return Err(ts.no_memory());
             }
             num_traits::pow::Pow::pow(x, e)
         }
@@ -181,7 +181,7 @@ fn big_binop(ts: &mut ThreadState, op: BinOp, x: &BigInt, y: &BigInt) -> PyResul
             match y.to_u64() {
                 Some(n) if n < MAX_SHIFT_BITS => x << n,
                 _ if x.is_zero() => BigInt::zero(),
-                _ => return Err(ts.memory_error("")),
+                _ => return Err(ts.no_memory()),
             }
         }
         BinOp::RShift => {
@@ -205,7 +205,7 @@ fn big_pow_huge(ts: &mut ThreadState, x: &BigInt) -> PyResult<BigInt> {
     if x.is_zero() || x == &BigInt::from(1) {
         return Ok(x.clone());
     }
-    Err(ts.memory_error(""))
+    Err(ts.no_memory())
 }
 
 fn big_true_div(ts: &mut ThreadState, x: &BigInt, y: &BigInt) -> PyResult<Value> {

@@ -80,6 +80,7 @@ impl ThreadState {
                 Some(Value::Str(Gc::new(PyStr::from_string(s.as_str().repeat(count)))))
             }
             (BinOp::Mod, Str(s), args) => Some(Value::str(&self.percent_format(s.as_str(), args)?)),
+            (BinOp::Mod, Bytes(fmt), args) => Some(self.bytes_percent(&fmt.value, args)?),
             (BinOp::Add, Bytes(x), Bytes(y)) => Some(Value::Bytes(Gc::new(PyBytes::new([&x.value[..], &y.value[..]].concat())))),
             (BinOp::Mul, Bytes(s), n) | (BinOp::Mul, n, Bytes(s)) if is_int(n) => {
                 let count = self.repeat_count(n, s.value.len(), 1)?;
@@ -119,6 +120,22 @@ impl ThreadState {
         })
     }
 
+    /// `bytes % args`: formatted through the str machinery with bytes seen as Latin-1 text.
+    fn bytes_percent(&mut self, fmt: &[u8], args: &Value) -> PyResult<Value> {
+        let latin = |b: &[u8]| -> String { b.iter().map(|&c| c as char).collect() };
+        let as_text = |v: &Value| match v {
+            Value::Bytes(b) => Value::str(&latin(&b.value)),
+            other => other.clone(),
+        };
+        let args = match args {
+            Value::Tuple(t) => Value::tuple(t.items.iter().map(as_text).collect()),
+            other => as_text(other),
+        };
+        let text = self.percent_format(&latin(fmt), &args)?;
+        let out: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
+        Ok(Value::Bytes(Gc::new(PyBytes::new(out))))
+    }
+
     /// How many times to repeat a sequence of `len` items of `item_size` bytes.
     pub fn repeat_count(&mut self, n: &Value, len: usize, item_size: usize) -> PyResult<usize> {
         let count = match n {
@@ -131,7 +148,7 @@ impl ThreadState {
             return Ok(0);
         }
         if (count as u128) * (len as u128) * (item_size.max(1) as u128) > MAX_ALLOC_BYTES {
-            return Err(self.memory_error(""));
+            return Err(self.no_memory());
         }
         Ok(count as usize)
     }
@@ -306,6 +323,7 @@ impl ThreadState {
         match v {
             Value::List(l) => Ok(l.items.borrow().clone()),
             Value::Tuple(t) => Ok(t.items.to_vec()),
+            Value::Range(r) if (r.len().max(0) as u128) * 16 > MAX_ALLOC_BYTES => Err(self.no_memory()),
             _ => {
                 let it = self.get_iter(v)?;
                 let mut out = Vec::new();

@@ -1,6 +1,6 @@
 //! `str % args`: printf-style formatting.
 
-use super::format::{format_float, format_int, Spec};
+use super::format::{format_float, format_int, IntRef, Spec};
 use super::num::{float_of, int_of};
 use super::{PyResult, Value};
 use crate::vm::ThreadState;
@@ -155,6 +155,7 @@ impl ThreadState {
             }
             'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                 let n = match (int_of(arg), arg) {
+                    (_, Value::Int(i)) => num_bigint::BigInt::from(*i),
                     (Some(n), _) => n,
                     (None, Value::Float(f)) if matches!(ty, 'd' | 'i' | 'u') && f.is_finite() => {
                         num_bigint::BigInt::from(f.trunc() as i128)
@@ -172,12 +173,12 @@ impl ThreadState {
                 let width = spec.width;
                 if let Some(p) = spec.precision.take() {
                     let digits_spec = Spec { width: 0, align: None, fill: ' ', ..spec.clone() };
-                    let body = format_int(&n, &digits_spec).unwrap_or_default();
+                    let body = format_int(int_ref(&n), &digits_spec).unwrap_or_default();
                     let (sign, digits) = body.split_at(body.find(|c: char| c.is_ascii_alphanumeric()).unwrap_or(0));
                     let padded = format!("{sign}{}{digits}", "0".repeat(p.saturating_sub(digits.len())));
                     return Ok(pad_plain(&Spec { width, sign: '-', ..spec.clone() }, &padded));
                 }
-                format_int(&n, spec)
+                format_int(int_ref(&n), spec)
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                 let Some(f) = float_of(self, arg)? else {
@@ -222,5 +223,13 @@ fn pad_plain(spec: &Spec, s: &str) -> String {
         format!("{s}{fill}")
     } else {
         format!("{fill}{s}")
+    }
+}
+
+fn int_ref(n: &num_bigint::BigInt) -> IntRef<'_> {
+    use num_traits::ToPrimitive;
+    match n.to_i64() {
+        Some(i) => IntRef::Small(i),
+        None => IntRef::Big(n),
     }
 }

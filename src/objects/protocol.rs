@@ -7,7 +7,7 @@
 use super::hash::{hash_bigint, hash_float, hash_int, hash_pointer, hash_tuple};
 use super::repr::address;
 use crate::bytecode::{BinOp, CmpOp, UnaryOp};
-use crate::objects::{Gc, PyResult, PyStr, PyType, Value};
+use crate::objects::{Gc, PyResult, PyStr, PyTuple, PyType, Value};
 use crate::vm::ThreadState;
 
 impl ThreadState {
@@ -39,7 +39,7 @@ impl ThreadState {
             Value::Cell(_) => t.cell.clone(),
             Value::Code(_) => t.code.clone(),
             Value::Generator(_) => t.generator.clone(),
-            Value::Iterator(_) => t.iterator.clone(),
+            Value::Iterator(i) => i.class(t),
             Value::Property(_) => t.property.clone(),
             Value::StaticMethod(_) => t.staticmethod.clone(),
             Value::ClassMethod(_) => t.classmethod.clone(),
@@ -56,14 +56,7 @@ impl ThreadState {
             Value::Float(f) if f.is_nan() => Ok(hash_pointer(0x9e37_79b9)),
             Value::Float(f) => Ok(hash_float(*f)),
             Value::Bytes(b) => Ok(super::bytes::hash_bytes(&b.value)),
-            Value::Tuple(t) => {
-                let _g = self.enter_native("while hashing")?;
-                let mut hashes = Vec::with_capacity(t.items.len());
-                for item in t.items.iter() {
-                    hashes.push(self.hash(item)?);
-                }
-                Ok(hash_tuple(hashes.into_iter()))
-            }
+            Value::Tuple(t) => self.hash_nested_tuple(t),
             Value::Set(s) if s.frozen => {
                 if s.hash.get() == -1 {
                     s.hash.set(s.table.borrow().frozen_hash());
@@ -82,6 +75,37 @@ impl ThreadState {
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => Err(self.unhashable(v)),
             Value::Instance(_) | Value::Native(_) => self.hash_special(v),
             _ => Ok(hash_pointer(address(v))),
+        }
+    }
+
+    /// Tuples nested in tuples are hashed with an explicit stack, so any
+    /// depth works (CPython recurses in C and manages 100,000 levels).
+    fn hash_nested_tuple(&mut self, root: &Gc<PyTuple>) -> PyResult<i64> {
+        let mut stack: Vec<(Gc<PyTuple>, usize, Vec<i64>)> = vec![(root.clone(), 0, Vec::with_capacity(root.items.len()))];
+        loop {
+            let Some((t, idx, hashes)) = stack.last_mut() else { return Ok(0) };
+            if let Some(item) = t.items.get(*idx).cloned() {
+                *idx += 1;
+                match item {
+                    Value::Tuple(inner) => {
+                        let n = inner.items.len();
+                        stack.push((inner, 0, Vec::with_capacity(n)));
+                    }
+                    other => {
+                        let h = self.hash(&other)?;
+                        if let Some((_, _, hashes)) = stack.last_mut() {
+                            hashes.push(h);
+                        }
+                    }
+                }
+                continue;
+            }
+            let h = hash_tuple(std::mem::take(hashes).into_iter());
+            stack.pop();
+            match stack.last_mut() {
+                Some((_, _, parent)) => parent.push(h),
+                None => return Ok(h),
+            }
         }
     }
 

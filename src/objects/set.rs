@@ -285,3 +285,41 @@ impl PySet {
         self.len() == 0
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Small ints hash to themselves, so a table of ints can be checked
+    /// without an interpreter: the orders are CPython's.
+    fn build(keys: &[i64]) -> SetTable {
+        let mut t = SetTable::new();
+        for &k in keys {
+            if let Probe::Vacant(i) = t.probe(k, &[], |v| Some(matches!(v, Value::Int(x) if *x == k))) {
+                t.insert_at(i, k, Value::Int(k));
+            }
+        }
+        t
+    }
+
+    fn order(t: &SetTable) -> Vec<i64> {
+        t.iter().map(|v| if let Value::Int(i) = v { *i } else { 0 }).collect()
+    }
+
+    #[test]
+    fn iteration_order_matches_cpython() {
+        assert_eq!(order(&build(&[3, 1, 2])), vec![1, 2, 3]);
+        assert_eq!(order(&build(&[10, 20, 30, 40, 50])), vec![40, 10, 50, 20, 30]);
+        let mut merged = SetTable::new();
+        merged.merge_into_empty(&build(&[10, 20, 30, 40, 50]));
+        assert_eq!(order(&merged), vec![50, 20, 40, 10, 30]);
+    }
+
+    #[test]
+    fn pop_and_dummies() {
+        let mut t = build(&[1, 2, 3]);
+        assert_eq!(t.pop().map(|v| matches!(v, Value::Int(1))), Some(true));
+        assert_eq!(t.len(), 2);
+        assert_eq!(order(&t), vec![2, 3]);
+    }
+}

@@ -26,10 +26,19 @@ pub fn float_repr(x: f64) -> String {
 
 /// The shortest round-trip decimal digits of |x| and the decimal exponent of the first digit.
 pub fn shortest_digits(x: f64) -> (bool, String, i32) {
-    let s = format!("{:e}", x.abs());
-    let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let digits: String = mantissa.chars().filter(|c| c.is_ascii_digit()).collect();
-    (x.is_sign_negative(), digits, exp.parse().unwrap_or(0))
+    let split = |s: &str| -> (String, i32) {
+        let (mantissa, exp) = s.split_once('e').unwrap_or((s, "0"));
+        (mantissa.chars().filter(|c| c.is_ascii_digit()).collect(), exp.parse().unwrap_or(0))
+    };
+    let (digits, exp) = split(&format!("{:e}", x.abs()));
+    // Of the shortest digit strings that round-trip, CPython takes the one
+    // nearest the exact value, ties to even: the correctly rounded one.
+    let exact = format!("{:.*e}", digits.len().saturating_sub(1), x.abs());
+    if exact.parse::<f64>().ok() == Some(x.abs()) {
+        let (d, e) = split(&exact);
+        return (x.is_sign_negative(), d, e);
+    }
+    (x.is_sign_negative(), digits, exp)
 }
 
 /// `d.ddde+XX` with at least two exponent digits.
@@ -89,7 +98,9 @@ pub fn is_printable(c: char) -> bool {
     }
     !(c.is_control()
         || (c.is_whitespace() && c != ' ')
-        || matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{feff}')
+        || matches!(c, '\u{ad}' | '\u{600}'..='\u{605}' | '\u{61c}' | '\u{6dd}' | '\u{70f}' | '\u{180e}')
+        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}')
+        || matches!(c, '\u{fff9}'..='\u{fffb}' | '\u{e0001}' | '\u{e0020}'..='\u{e007f}' | '\u{f0000}'..)
         || ('\u{e000}'..='\u{f8ff}').contains(&c))
 }
 

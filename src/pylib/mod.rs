@@ -4,25 +4,31 @@
 //! The sources are plain `.py` files beside this one, so they can be tested
 //! under CPython too (`PYTHONPATH=src/pylib python3 script.py`).
 
+/// Every bundled module: dotted name, source, whether it is a package.
+const BUNDLED: &[(&str, &str, bool)] = &[
+    ("threading", include_str!("threading.py"), false),
+    ("queue", include_str!("queue.py"), false),
+    ("heapq", include_str!("heapq.py"), false),
+    ("random", include_str!("random.py"), false),
+    ("logging", include_str!("logging/__init__.py"), true),
+    ("concurrent", include_str!("concurrent/__init__.py"), true),
+    ("concurrent.futures", include_str!("concurrent/futures/__init__.py"), true),
+    ("concurrent.futures._base", include_str!("concurrent/futures/_base.py"), false),
+    ("concurrent.futures.thread", include_str!("concurrent/futures/thread.py"), false),
+];
+
 /// The source of bundled module `name` (dotted), and whether it is a package.
 pub fn source(name: &str) -> Option<(&'static str, bool)> {
-    Some(match name {
-        "threading" => (include_str!("threading.py"), false),
-        "queue" => (include_str!("queue.py"), false),
-        "heapq" => (include_str!("heapq.py"), false),
-        "random" => (include_str!("random.py"), false),
-        "logging" => (include_str!("logging/__init__.py"), true),
-        "concurrent" => (include_str!("concurrent/__init__.py"), true),
-        "concurrent.futures" => (include_str!("concurrent/futures/__init__.py"), true),
-        "concurrent.futures._base" => (include_str!("concurrent/futures/_base.py"), false),
-        "concurrent.futures.thread" => (include_str!("concurrent/futures/thread.py"), false),
-        _ => return None,
-    })
+    BUNDLED
+        .iter()
+        .find(|(bundled, _, _)| *bundled == name)
+        .map(|&(_, source, is_package)| (source, is_package))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::source;
+    use super::{source, BUNDLED};
+    use crate::frontend::Mode;
 
     #[test]
     fn packages_and_modules_are_found() {
@@ -30,5 +36,16 @@ mod tests {
         assert_eq!(source("threading").map(|s| s.1), Some(false));
         assert!(source("concurrent.futures.process").is_none());
         assert!(source("").is_none());
+    }
+
+    /// A module the subset cannot compile would only fail at import time.
+    #[test]
+    fn every_bundled_module_compiles() {
+        for (name, text, _) in BUNDLED {
+            let filename = format!("<frozen {name}>");
+            if let Err(err) = crate::vm::run::compile(text, &filename, Mode::File) {
+                panic!("{name} does not compile: {err}");
+            }
+        }
     }
 }

@@ -207,10 +207,14 @@ class SimpleQueue:
         self._waiters = []
 
     def put(self, item, block=True, timeout=None):
+        waiter = None
         with self._mutex:
             self._items.append(item)
             if self._waiters:
-                self._waiters.pop(0).release()
+                waiter = self._waiters.pop(0)
+        # Woken after the mutex is free, the getter need not block on it.
+        if waiter is not None:
+            waiter.release()
 
     def put_nowait(self, item):
         self.put(item, block=False)

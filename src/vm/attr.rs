@@ -64,7 +64,7 @@ impl ThreadState {
 
     /// `__getattr__`, tried when normal lookup raised `AttributeError`.
     fn getattr_fallback(&mut self, obj: &Value, cls: &PyType, name: &Gc<PyStr>, err: PyErr) -> PyResult<Value> {
-        let hook = self.intern("__getattr__");
+        let hook = self.vm_names().getattr.clone();
         match cls.lookup(&hook) {
             Some(f) => self.call_positional(&f, &[obj.clone(), Value::Str(name.clone())]),
             None => Err(err),
@@ -137,7 +137,7 @@ impl ThreadState {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class();
-                let hook = self.intern("__setattr__");
+                let hook = self.vm_names().setattr.clone();
                 if let Some(f @ Value::Function(_)) = cls.lookup(&hook) {
                     return self.call_positional(&f, &[obj.clone(), Value::Str(name.clone()), value]).map(drop);
                 }
@@ -152,7 +152,7 @@ impl ThreadState {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class();
-                let hook = self.intern("__delattr__");
+                let hook = self.vm_names().delattr.clone();
                 if let Some(f @ Value::Function(_)) = cls.lookup(&hook) {
                     return self.call_positional(&f, &[obj.clone(), Value::Str(name.clone())]).map(drop);
                 }

@@ -17,6 +17,12 @@ pub fn install(ts: &mut ThreadState) {
     add_method(ts, &object, "object", "__setattr__", object_setattr);
     add_method(ts, &object, "object", "__delattr__", object_delattr);
     add_method(ts, &object, "object", "__getattribute__", object_getattribute);
+    let property = ts.types().property.dict.clone();
+    add_method(ts, &property, "property", "__get__", property_get);
+    add_method(ts, &property, "property", "__set__", property_set);
+    add_method(ts, &property, "property", "__delete__", property_delete);
+    let function = ts.types().function.dict.clone();
+    add_method(ts, &function, "function", "__get__", function_get);
     let type_dict = ts.types().type_.dict.clone();
     add_method(ts, &type_dict, "type", "mro", type_mro);
 }
@@ -112,5 +118,51 @@ fn type_mro(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
             found.map_or(Value::None, Value::Type)
         }).collect())),
         _ => Err(ts.type_error("descriptor 'mro' requires a 'type' object")),
+    }
+}
+
+/// `property.__get__(obj, type=None)`: the property itself for a class access.
+fn property_get(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    match args.values {
+        [Value::Property(p), obj, ..] if !obj.is_none() => {
+            let getter = p.fget.clone();
+            if getter.is_none() {
+                return Err(ts.attribute_error("property has no getter"));
+            }
+            ts.call_positional(&getter, &[obj.clone()])
+        }
+        [p @ Value::Property(_), ..] => Ok(p.clone()),
+        _ => Err(ts.type_error("descriptor '__get__' requires a 'property' object")),
+    }
+}
+
+fn property_accessor(ts: &mut ThreadState, args: Args<'_>, setting: bool) -> PyResult<Value> {
+    let [Value::Property(p), obj, rest @ ..] = args.values else {
+        return Err(ts.type_error("property accessor needs an object"));
+    };
+    let (accessor, what) = if setting { (p.fset.clone(), "setter") } else { (p.fdel.clone(), "deleter") };
+    if accessor.is_none() {
+        return Err(ts.attribute_error(format!("property has no {what}")));
+    }
+    let mut call_args = vec![obj.clone()];
+    call_args.extend(rest.iter().take(1).cloned());
+    ts.call_positional(&accessor, &call_args)?;
+    Ok(Value::None)
+}
+
+fn property_set(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    property_accessor(ts, args, true)
+}
+
+fn property_delete(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    property_accessor(ts, args, false)
+}
+
+/// `function.__get__(obj, type=None)`: a bound method, or the function for a class access.
+fn function_get(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    match args.values {
+        [f @ Value::Function(_), obj, ..] if !obj.is_none() => Ok(super::attr::bound(f.clone(), obj.clone())),
+        [f @ Value::Function(_), ..] => Ok(f.clone()),
+        _ => Err(ts.type_error("descriptor '__get__' requires a 'function' object")),
     }
 }

@@ -304,16 +304,28 @@ pub(crate) fn call_from_stack(
         }
     }
     let kwnames = kwnames.map(kwnames_of).unwrap_or_default();
-    let args = ts.exec.stack.split_off(args_start);
+    let mut args = std::mem::take(&mut ts.exec.arg_buffer);
+    args.extend(ts.exec.stack.drain(args_start..));
     ts.exec.stack.truncate(ret_sp);
-    let args = Args { values: &args, kwnames: &kwnames };
-    match &callable {
-        Value::Function(func) if !func.code.code.is_generator => {
-            push_function_frame(ts, func, args, ret_sp, false)?;
-            Ok(Called::Frame)
-        }
-        _ => ts.call(&callable, args).map(Called::Value),
+    let (callable, receiver) = match callable {
+        Value::BoundMethod(bm) if matches!(&bm.func, Value::Function(_)) => (bm.func.clone(), Some(bm.receiver.clone())),
+        other => (other, None),
+    };
+    if let Some(receiver) = receiver {
+        args.insert(0, receiver);
     }
+    let result = {
+        let args = Args { values: &args, kwnames: &kwnames };
+        match &callable {
+            Value::Function(func) if !func.code.code.is_generator => {
+                push_function_frame(ts, func, args, ret_sp, false).map(|_| Called::Frame)
+            }
+            _ => ts.call(&callable, args).map(Called::Value),
+        }
+    };
+    args.clear();
+    ts.exec.arg_buffer = args;
+    result
 }
 
 /// A function whose parameters are `nargs` plain positionals (or fewer, with defaults for the rest).
@@ -335,9 +347,10 @@ fn push_simple_frame(ts: &mut ThreadState, func: &Gc<PyFunction>, ret_sp: usize,
     let argcount = code.argcount as usize;
     let given = ts.exec.stack.len() - base;
     if given < argcount {
-        let first_default = argcount - func.defaults.len();
+        let first_default = argcount.saturating_sub(func.defaults.len());
         for i in given..argcount {
-            ts.exec.stack.push(func.defaults[i - first_default].clone());
+            let default = func.defaults.get(i - first_default).cloned().unwrap_or(Value::Null);
+            ts.exec.stack.push(default);
         }
     }
     ts.exec.stack.reserve(code.nlocals() + code.max_stack as usize + 1);
@@ -361,7 +374,15 @@ pub(crate) fn call_ex(ts: &mut ThreadState, callable: &Value, args: &Value, kwar
     let positional = match args {
         Value::Tuple(t) => t.items.to_vec(),
         Value::List(l) => l.items.borrow().clone(),
-        other => super::ops::collect_iter(ts, other)?,
+        other => match super::ops::collect_iter(ts, other) {
+            Ok(items) => items,
+            Err(e) if ts.lookup_special(other, "__iter__").is_none() && ts.err_matches(&e, &ts.types().type_error.clone()) => {
+                let fname = super::ops::callable_name(ts, callable);
+                let tname = ts.type_of(other).name.clone();
+                return Err(ts.type_error(format!("{fname}() argument after * must be an iterable, not {tname}")));
+            }
+            Err(e) => return Err(e),
+        },
     };
     let mut values = positional;
     let mut kwnames = Vec::new();

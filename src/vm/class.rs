@@ -15,18 +15,18 @@ pub(crate) fn call_type(ts: &mut ThreadState, cls: &Gc<PyType>, args: Args<'_>) 
     if Gc::ptr_eq(cls, &ts.types().super_) {
         return make_super(ts, args);
     }
-    let new_name = ts.intern("__new__");
-    let init_name = ts.intern("__init__");
+    let names = ts.vm_names();
+    let (new_name, init_name) = (&names.new, &names.init);
     let object = ts.types().object.clone();
     let is_object_slot = |found: &Option<Value>, name: &PyStr| match (found, object.dict.get_str(name)) {
         (None, _) => true,
         (Some(a), Some(b)) => a.is(&b),
         (Some(_), None) => false,
     };
-    let new = cls.lookup(&new_name);
-    let init = cls.lookup(&init_name);
-    let new_is_object = is_object_slot(&new, &new_name);
-    let init_is_object = is_object_slot(&init, &init_name);
+    let new = cls.lookup(new_name);
+    let init = cls.lookup(init_name);
+    let new_is_object = is_object_slot(&new, new_name);
+    let init_is_object = is_object_slot(&init, init_name);
     if !args.values.is_empty() && new_is_object && init_is_object && cls.layout != Layout::Exception {
         return Err(ts.type_error(format!("{}() takes no arguments", cls.name)));
     }

@@ -360,7 +360,11 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                 I::ListExtend(n) => {
                     let iterable = ts.exec.pop();
                     let list = ts.exec.peek(n as usize).clone();
-                    tri!(ops::list_extend(ts, &list, &iterable));
+                    if let Err(e) = ops::list_extend(ts, &list, &iterable) {
+                        let call_follows = matches!(instrs.get(pc..pc + 2), Some([I::ListToTuple, I::CallFunctionEx(_)]));
+                        let func = call_follows.then(|| ts.exec.peek(n as usize + 1).clone());
+                        tri!(Err(ops::star_error(ts, e, &iterable, func.as_ref())));
+                    }
                 }
                 I::SetUpdate(n) => {
                     let iterable = ts.exec.pop();

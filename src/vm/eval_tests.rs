@@ -97,3 +97,45 @@ fn deep_recursion_is_a_recursion_error() {
     assert_eq!(err.class_name(), "RecursionError");
     assert!(ts.exec.frames.is_empty() && ts.exec.stack.is_empty());
 }
+
+/// Runs `source` as a module and returns its global `result`.
+fn run_source(source: &str) -> Value {
+    let mut ts = new_interpreter();
+    let module = crate::vm::run::main_module(&mut ts, None);
+    if let Err(e) = crate::vm::run::compile_and_run(&mut ts, source, "<test>", &module.dict) {
+        panic!("raised {}", e.class_name());
+    }
+    let key = ts.intern("result");
+    module.dict.get_str(&key).unwrap_or(Value::Null)
+}
+
+fn as_int(v: Value) -> i64 {
+    match v {
+        Value::Int(i) => i,
+        other => panic!("not an int: {other:?}"),
+    }
+}
+
+#[test]
+fn generators_delegate_send_and_return() {
+    let src = "def inner():\n    x = yield 1\n    return x * 10\ndef outer():\n    r = yield from inner()\n    yield r\ng = outer()\nnext(g)\nresult = g.send(4)\n";
+    assert_eq!(as_int(run_source(src)), 40);
+}
+
+#[test]
+fn zero_argument_super_and_class_cells() {
+    let src = "class A:\n    def f(self): return 1\nclass B(A):\n    def f(self): return super().f() + 10\nresult = B().f()\n";
+    assert_eq!(as_int(run_source(src)), 11);
+}
+
+#[test]
+fn exceptions_chain_implicitly_and_finally_runs() {
+    let src = "result = 0\ntry:\n    try:\n        raise ValueError\n    except ValueError:\n        raise KeyError('k')\nexcept KeyError as e:\n    result = 1 if isinstance(e.__context__, ValueError) else 2\nfinally:\n    result += 100\n";
+    assert_eq!(as_int(run_source(src)), 101);
+}
+
+#[test]
+fn keyword_and_default_binding() {
+    let src = "def f(a, b=2, *args, c, d=4, **kw): return a + b + sum(args) + c + d + sum(kw.values())\nresult = f(1, c=3, z=100) + f(1, 1, 1, c=1, d=1)\n";
+    assert_eq!(as_int(run_source(src)), 110 + 5);
+}

@@ -43,6 +43,10 @@ pub struct ExecState {
     /// The exception being handled (`sys.exc_info()`, bare `raise`, implicit
     /// `__context__`), or `None`.
     pub exc_info: Value,
+    /// Reused argument buffer for calls from the loop to native code (taken
+    /// while in use, so a nested call simply gets a fresh one).
+    pub arg_buffer: Vec<Value>,
+    pub(crate) names: Option<Gc<super::names::VmNames>>,
 }
 
 impl Default for ExecState {
@@ -51,6 +55,8 @@ impl Default for ExecState {
             stack: Vec::with_capacity(1024),
             frames: Vec::with_capacity(64),
             exc_info: Value::None,
+            arg_buffer: Vec::new(),
+            names: None,
         }
     }
 }

@@ -208,7 +208,7 @@ pub(crate) fn resume(ts: &mut ThreadState, gen: &Gc<PyGenerator>, sent: Value, t
 
 /// Puts the frame back on the stacks and runs it until it yields or ends.
 fn resume_raw(ts: &mut ThreadState, gen: &Gc<PyGenerator>, push: Option<Value>, throw: Option<PyErr>) -> PyResult<Step> {
-    let Some((mut frame, window)) = gen.saved.borrow_mut().take() else {
+    let Some((mut frame, mut window)) = gen.saved.borrow_mut().take() else {
         *gen.state.borrow_mut() = GeneratorState::Finished;
         return Ok(Step::Return(Value::None));
     };
@@ -220,20 +220,28 @@ fn resume_raw(ts: &mut ThreadState, gen: &Gc<PyGenerator>, push: Option<Value>, 
     frame.base = base;
     frame.ret_sp = base;
     frame.entry = true;
-    ts.exec.stack.extend(window);
+    ts.exec.stack.extend(window.drain(..));
     if let Some(v) = push {
         ts.exec.push(v);
     }
     ts.exec.frames.push(frame);
     *gen.state.borrow_mut() = GeneratorState::Running;
-    let outer_exc = std::mem::replace(&mut ts.exec.exc_info, gen.exc_info.replace(Value::None));
+    // The generator sees its own handled exception, else its caller's (as CPython's
+    // chained exception states do).
+    let outer_exc = ts.exec.exc_info.clone();
+    let own = gen.exc_info.replace(Value::None);
+    if !own.is_none() {
+        ts.exec.exc_info = own;
+    }
     let result = run_frames(ts, throw);
-    let inner_exc = std::mem::replace(&mut ts.exec.exc_info, outer_exc);
+    let inner_exc = std::mem::replace(&mut ts.exec.exc_info, outer_exc.clone());
     match result {
         Ok(Exit::Yield(v)) => {
-            *gen.exc_info.borrow_mut() = inner_exc;
+            if !inner_exc.is(&outer_exc) {
+                *gen.exc_info.borrow_mut() = inner_exc;
+            }
             if let Some(frame) = ts.exec.frames.pop() {
-                let window = ts.exec.stack.split_off(frame.base);
+                window.extend(ts.exec.stack.drain(frame.base..));
                 *gen.saved.borrow_mut() = Some((frame, window));
             }
             *gen.state.borrow_mut() = GeneratorState::Suspended;

@@ -90,4 +90,13 @@ pub mod os_thread {
             libc::sigaction(signum, &action, std::ptr::null_mut()) == 0
         }
     }
+
+    /// `poll(2)` over raw descriptors (sockets, files, `select` arguments).
+    /// Returns the number of ready entries, or -1 with `errno` set. A
+    /// descriptor that is not open is reported as `POLLNVAL`, never touched.
+    pub fn poll(fds: &mut [libc::pollfd], timeout_ms: libc::c_int) -> libc::c_int {
+        // SAFETY: the pointer and length come from one live, exclusively
+        // borrowed slice of `pollfd`s, which is all `poll` reads and writes.
+        unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout_ms) }
+    }
 }

@@ -1,5 +1,6 @@
-//! The virtual machine: runtime, interpreter and thread states, the GIL, and
-//! (in later modules) frames and the eval loop.
+//! The virtual machine: runtime, interpreter and thread states, the GIL,
+//! frames and the eval loop (`eval`), calls, attributes, classes, exceptions
+//! and tracebacks, generators, imports, and the program-running API (`run`).
 
 pub mod attr;
 mod attr_special;
@@ -23,6 +24,7 @@ mod gil_tests;
 pub mod gil_workload;
 pub mod import;
 pub mod interpreter;
+mod names;
 mod ops;
 pub mod run;
 pub mod runtime;

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 
 use super::ThreadState;
 use crate::bytecode::Conversion;
-use crate::objects::{Gc, PyCell, PyDict, PyFunction, PyResult, PySlice, PyStr, Value};
+use crate::objects::{Gc, PyCell, PyErr, PyDict, PyFunction, PyResult, PySlice, PyStr, Value};
 
 #[inline]
 pub(crate) fn truthy(ts: &mut ThreadState, v: &Value) -> PyResult<bool> {
@@ -165,6 +165,23 @@ pub(crate) fn list_extend(ts: &mut ThreadState, list: &Value, iterable: &Value) 
     Ok(())
 }
 
+/// The `TypeError` of `*x` on a non-iterable, as CPython words it (naming the
+/// called function when the unpacking builds call arguments).
+pub(crate) fn star_error(ts: &mut ThreadState, err: PyErr, iterable: &Value, func: Option<&Value>) -> PyErr {
+    let type_error = ts.types().type_error.clone();
+    if !ts.err_matches(&err, &type_error) || ts.lookup_special(iterable, "__iter__").is_some() {
+        return err;
+    }
+    let tname = ts.type_of(iterable).name.clone();
+    match func {
+        Some(f) => {
+            let fname = callable_name(ts, f);
+            ts.type_error(format!("{fname}() argument after * must be an iterable, not {tname}"))
+        }
+        None => ts.type_error(format!("Value after * must be an iterable, not {tname}")),
+    }
+}
+
 pub(crate) fn set_update(ts: &mut ThreadState, set: &Value, iterable: &Value) -> PyResult<()> {
     for item in collect_iter(ts, iterable)? {
         set_add(ts, set, item)?;
@@ -220,7 +237,14 @@ pub(crate) fn dict_update(ts: &mut ThreadState, dict: &Value, mapping: &Value, f
 /// How CPython names a callable in argument errors.
 pub(crate) fn callable_name(ts: &mut ThreadState, f: &Value) -> String {
     match f {
-        Value::Function(func) => func.qualname.borrow().as_str().to_string(),
+        Value::Function(func) => {
+            let qualname = func.qualname.borrow().as_str().to_string();
+            let key = ts.intern("__name__");
+            match func.globals.get_str(&key) {
+                Some(Value::Str(m)) if m.as_str() != "builtins" => format!("{}.{qualname}", m.as_str()),
+                _ => qualname,
+            }
+        }
         Value::NativeFunction(nf) => nf.name.to_string(),
         Value::BoundMethod(bm) => callable_name(ts, &bm.func),
         Value::Type(t) => t.name.clone(),

@@ -20,9 +20,13 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Arc<Code>, Sy
 
 /// A `SyntaxError` exception (with `msg`, `filename`, `lineno`, `offset`, `text`).
 pub fn syntax_error_exception(ts: &mut ThreadState, err: &SyntaxError) -> PyErr {
+    if err.kind == SyntaxErrorKind::RecursionError {
+        let cls = ts.types().recursion_error.clone();
+        return ts.new_exception(&cls, vec![Value::str(&err.message)]);
+    }
     let t = ts.types();
     let cls = match err.kind {
-        SyntaxErrorKind::SyntaxError => t.syntax_error.clone(),
+        SyntaxErrorKind::SyntaxError | SyntaxErrorKind::RecursionError => t.syntax_error.clone(),
         SyntaxErrorKind::IndentationError => t.indentation_error.clone(),
         SyntaxErrorKind::TabError => t.tab_error.clone(),
     };
@@ -160,12 +164,26 @@ pub fn run_main_source(ts: &mut ThreadState, source: &str, filename: &str) -> Py
 
 /// `gilvm script.py args...`: runs the script and returns the process exit code.
 pub fn run_file(ts: &mut ThreadState, path: &str, args: &[String]) -> i32 {
-    let source = match std::fs::read_to_string(path) {
-        Ok(s) => s,
+    let source = match std::fs::read(path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(s) => s,
+            Err(e) => {
+                let bytes = e.as_bytes();
+                let at = e.utf8_error().valid_up_to();
+                let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+                let abs = std::fs::canonicalize(path).map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| path.to_string());
+                let byte = bytes.get(at).copied().unwrap_or(0);
+                write_stderr(ts, &format!(
+                    "SyntaxError: Non-UTF-8 code starting with '\\x{byte:02x}' in file {abs} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details\n"
+                ));
+                return 1;
+            }
+        },
         Err(e) => {
             let errno = e.raw_os_error().unwrap_or(2);
             let reason = crate::vm::run::os_error_text(&e);
-            eprintln!("gilvm: can't open file '{path}': [Errno {errno}] {reason}");
+            let shown = std::env::current_dir().map(|d| d.join(path).to_string_lossy().into_owned()).unwrap_or_else(|_| path.to_string());
+            eprintln!("gilvm: can't open file '{shown}': [Errno {errno}] {reason}");
             return 2;
         }
     };
@@ -175,7 +193,11 @@ pub fn run_file(ts: &mut ThreadState, path: &str, args: &[String]) -> i32 {
     let mut argv = vec![path.to_string()];
     argv.extend_from_slice(args);
     set_argv(ts, &argv, Some(&dir));
-    let result = run_main_source(ts, &source, path);
+    let filename = match std::path::Path::new(path).file_name() {
+        Some(name) => std::path::Path::new(&dir).join(name).to_string_lossy().into_owned(),
+        None => path.to_string(),
+    };
+    let result = run_main_source(ts, &source, &filename);
     finish(ts, result)
 }
 

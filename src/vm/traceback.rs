@@ -43,9 +43,21 @@ pub fn traceback_value(ts: &mut ThreadState, exc: &Value) -> Value {
     let mut next = Value::None;
     for entry in entries.iter().rev() {
         let dict = Gc::new(crate::objects::PyDict::new());
-        let (lineno, tb_next) = (ts.intern("tb_lineno"), ts.intern("tb_next"));
-        dict.set_str(lineno, Value::Int(entry.line as i64));
-        dict.set_str(tb_next, next);
+        let frame_dict = Gc::new(crate::objects::PyDict::new());
+        let code = Value::Code(crate::objects::CodeObject::load(ts, entry.code.clone()));
+        for (k, v) in [("f_code", code), ("f_lineno", Value::Int(entry.line as i64))] {
+            let key = ts.intern(k);
+            frame_dict.set_str(key, v);
+        }
+        let frame = Value::Native(Gc::new(crate::objects::NativeObject {
+            class: class.clone(),
+            data: Box::new(()),
+            dict: Some(frame_dict),
+        }));
+        for (k, v) in [("tb_lineno", Value::Int(entry.line as i64)), ("tb_next", next), ("tb_frame", frame)] {
+            let key = ts.intern(k);
+            dict.set_str(key, v);
+        }
         let data = Box::new(entry.clone());
         next = Value::Native(Gc::new(crate::objects::NativeObject { class: class.clone(), data, dict: Some(dict) }));
     }
@@ -65,27 +77,36 @@ pub fn format_exception(ts: &mut ThreadState, exc: &Value) -> String {
     out
 }
 
+/// Prints the chain oldest first. Walked iteratively: chains can be long.
 fn format_chain(ts: &mut ThreadState, exc: &Gc<PyInstance>, out: &mut String, seen: &mut Vec<usize>) {
-    seen.push(Gc::as_ptr(exc) as usize);
-    let (cause, context, suppress) = match exc.exception.as_ref() {
-        Some(d) => {
-            let d = d.borrow();
-            (d.cause.clone(), d.context.clone(), d.suppress_context)
-        }
-        None => return,
-    };
-    let unseen = |v: &Value, seen: &Vec<usize>| match v {
-        Value::Instance(i) if i.exception.is_some() && !seen.contains(&(Gc::as_ptr(i) as usize)) => Some(i.clone()),
-        _ => None,
-    };
-    if let Some(c) = unseen(&cause, seen) {
-        format_chain(ts, &c, out, seen);
-        out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-    } else if let (false, Some(c)) = (suppress, unseen(&context, seen)) {
-        format_chain(ts, &c, out, seen);
-        out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+    let mut chain: Vec<(Gc<PyInstance>, &'static str)> = Vec::new();
+    let mut current = Some((exc.clone(), ""));
+    while let Some((e, separator)) = current.take() {
+        seen.push(Gc::as_ptr(&e) as usize);
+        let (cause, context, suppress) = match e.exception.as_ref() {
+            Some(d) => {
+                let d = d.borrow();
+                (d.cause.clone(), d.context.clone(), d.suppress_context)
+            }
+            None => (Value::None, Value::None, true),
+        };
+        let unseen = |v: &Value| match v {
+            Value::Instance(i) if i.exception.is_some() && !seen.contains(&(Gc::as_ptr(i) as usize)) => Some(i.clone()),
+            _ => None,
+        };
+        current = match (unseen(&cause), suppress, unseen(&context)) {
+            (Some(c), _, _) => Some((c, "\nThe above exception was the direct cause of the following exception:\n\n")),
+            (None, false, Some(c)) => Some((c, "\nDuring handling of the above exception, another exception occurred:\n\n")),
+            _ => None,
+        };
+        chain.push((e, separator));
     }
-    format_one(ts, exc, out);
+    let mut separator = "";
+    for (e, next_separator) in chain.into_iter().rev() {
+        out.push_str(separator);
+        format_one(ts, &e, out);
+        separator = next_separator;
+    }
 }
 
 /// CPython prints three identical consecutive entries, then a count of the rest.

@@ -185,31 +185,29 @@ def _format_one(etype, value, tb):
 
 
 def _format_exception(etype, value, tb):
-    # The chain of causes and contexts, oldest first, as the interpreter
-    # prints it. A `seen` set stops cycles.
+    # The chain of causes and contexts, printed oldest first as the
+    # interpreter does; each older exception is followed by the sentence
+    # that links it to the newer one. A `seen` set stops cycles.
     chain = []
     seen = set()
+    link_to_newer = None
     while value is not None and id(value) not in seen:
         seen.add(id(value))
+        chain.append((etype, value, tb, link_to_newer))
         cause = getattr(value, '__cause__', None)
         context = getattr(value, '__context__', None)
         if cause is not None:
-            link = ('\nThe above exception was the direct cause of the '
-                    'following exception:\n\n')
-            following = cause
+            link_to_newer = ('\nThe above exception was the direct cause of '
+                             'the following exception:\n\n')
+            value = cause
         elif context is not None and not getattr(value, '__suppress_context__', False):
-            link = ('\nDuring handling of the above exception, another '
-                    'exception occurred:\n\n')
-            following = context
+            link_to_newer = ('\nDuring handling of the above exception, '
+                             'another exception occurred:\n\n')
+            value = context
         else:
-            link = None
-            following = None
-        chain.append((etype, value, tb, link))
-        if following is None:
             break
-        value = following
-        etype = type(following)
-        tb = getattr(following, '__traceback__', None)
+        etype = type(value)
+        tb = getattr(value, '__traceback__', None)
     parts = []
     for etype, value, tb, link in reversed(chain):
         parts.append(_format_one(etype, value, tb))

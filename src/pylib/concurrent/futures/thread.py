@@ -131,17 +131,21 @@ class ThreadPoolExecutor(_base.Executor):
             return future
 
     def _adjust_thread_count(self):
+        count = len(self._threads)
+        # At full size there is nothing to decide: skip the idle count (a
+        # lock round trip per submit, contended by every worker).
+        if count >= self._max_workers:
+            return
+        # An idle worker will take the new item: no new thread then.
         if self._idle_semaphore.acquire(timeout=0):
             return
-        count = len(self._threads)
-        if count < self._max_workers:
-            thread = threading.Thread(
-                name='%s_%d' % (self._thread_name_prefix, count),
-                target=_worker,
-                args=(self, self._work_queue, self._initializer, self._initargs))
-            _threads_queues[id(thread)] = (thread, self._work_queue)
-            thread.start()
-            self._threads.append(thread)
+        thread = threading.Thread(
+            name='%s_%d' % (self._thread_name_prefix, count),
+            target=_worker,
+            args=(self, self._work_queue, self._initializer, self._initargs))
+        _threads_queues[id(thread)] = (thread, self._work_queue)
+        thread.start()
+        self._threads.append(thread)
 
     def _initializer_failed(self):
         with self._shutdown_lock:
