@@ -124,6 +124,14 @@ pub fn connect(ts: &mut ThreadState, fd: &Arc<OwnedFd>, addr: &rustix::net::Sock
         Err(Errno::INPROGRESS) if timeout != Some(Duration::ZERO) => {}
         Err(errno) => return Ok(Connected::Failed(errno)),
     }
+    // On loopback the outcome is usually known at once: read it without
+    // giving the GIL away (and waiting to get it back).
+    if let Ok(true) = poll_until(fd.as_raw_fd(), WRITABLE, Some(Instant::now())) {
+        return Ok(match rustix::net::sockopt::socket_error(fd) {
+            Ok(Ok(())) => Connected::Ok,
+            Ok(Err(errno)) | Err(errno) => Connected::Failed(errno),
+        });
+    }
     let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
     let fd = fd.clone();
     let outcome = ts.wait_interruptibly(BlockingKind::Socket, deadline, move |until| {

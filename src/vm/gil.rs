@@ -70,9 +70,12 @@
 //! over directly as in Ruby's queue); when it blocks again the GIL goes back
 //! to the thread it interrupted — the lender, which is likely still hot in a
 //! cache and on a core — so the CPU-bound threads keep their order and
-//! their turns. An I/O-bound thread forced off in the middle of a short burst
-//! (a normal waiter's interval ran out) queues as a priority waiter too, so
-//! it never waits behind a row of CPU-bound turns.
+//! their turns. An I/O-bound thread asked to drop by a normal waiter while
+//! it is within one interval of its last blocking call keeps the GIL (it
+//! will block soon; handing over to a sleeping CPU-bound thread would cost it
+//! a wake-up); the request is dropped and the normal waiter asks again after
+//! its next interval. One forced off later queues as a priority waiter, so it
+//! never waits behind a row of CPU-bound turns.
 //!
 //! "I/O-bound lately" is measured, not declared: each token keeps moving
 //! averages of the GIL time it held between two blocking calls (`held_run`,
@@ -339,7 +342,11 @@ impl GilToken {
     pub fn yield_to_waiter(&mut self) {
         let gil = self.gil.clone();
         let mut state = gil.state.lock();
-        if state.priority.is_empty() && state.normal.is_empty() && state.lender.is_none() {
+        let nobody_waits = state.priority.is_empty() && state.normal.is_empty() && state.lender.is_none();
+        let short_io_burst = state.priority.is_empty()
+            && self.io_bound()
+            && self.held_run + self.acquired_at.elapsed() < gil.switch_interval();
+        if nobody_waits || short_io_burst {
             gil.breaker.clear(EvalBreaker::DROP_REQUEST);
             return;
         }
