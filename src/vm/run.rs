@@ -232,6 +232,9 @@ pub fn finish(ts: &mut ThreadState, result: PyResult<()>) -> i32 {
             code = c;
         }
     }
+    // From here on the process only exits: daemon threads stop at their next
+    // eval-breaker check instead of running bytecode while we flush.
+    Runtime::get().begin_finalizing();
     flush_std_streams(ts);
     code
 }
