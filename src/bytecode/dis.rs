@@ -15,7 +15,7 @@
 use std::fmt::Write;
 
 use super::code::{Code, Constant};
-use super::opcode::{BinOp, CmpOp, Conversion, Instruction, UnaryOp};
+use super::opcode::{BinOp, Conversion, Instruction, UnaryOp};
 
 /// The whole listing: `code`, then every code object nested in it.
 pub fn disassemble(code: &Code) -> String {
@@ -208,7 +208,7 @@ fn argrepr(code: &Code, ins: &Instruction) -> String {
         BinaryOp(op) => binop_symbol(op).to_string(),
         InplaceOp(op) => format!("{}=", binop_symbol(op)),
         Unary(op) => unary_symbol(op).to_string(),
-        Compare(op) => cmp_symbol(op).to_string(),
+        Compare(op) => op.symbol().to_string(),
         IsOp(n) => if n == 0 { "is" } else { "is not" }.to_string(),
         ContainsOp(n) => if n == 0 { "in" } else { "not in" }.to_string(),
         FormatValue { conversion, spec } => format_repr(conversion, spec),
@@ -224,10 +224,6 @@ fn binop_symbol(op: BinOp) -> &'static str {
         BinOp::Pow => "**",
         other => other.symbol(),
     }
-}
-
-fn cmp_symbol(op: CmpOp) -> &'static str {
-    op.symbol()
 }
 
 fn unary_symbol(op: UnaryOp) -> &'static str {

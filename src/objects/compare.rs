@@ -13,17 +13,6 @@ use super::{PyResult, Value};
 use crate::bytecode::CmpOp;
 use crate::vm::ThreadState;
 
-pub fn cmp_symbol(op: CmpOp) -> &'static str {
-    match op {
-        CmpOp::Lt => "<",
-        CmpOp::Le => "<=",
-        CmpOp::Eq => "==",
-        CmpOp::Ne => "!=",
-        CmpOp::Gt => ">",
-        CmpOp::Ge => ">=",
-    }
-}
-
 fn dunder(op: CmpOp) -> &'static str {
     match op {
         CmpOp::Lt => "__lt__",
@@ -106,7 +95,7 @@ impl ThreadState {
             CmpOp::Ne => Ok(Value::Bool(!a.is(b))),
             _ => {
                 let (ta, tb) = (self.type_of(a).name.clone(), self.type_of(b).name.clone());
-                let msg = format!("'{}' not supported between instances of '{ta}' and '{tb}'", cmp_symbol(op));
+                let msg = format!("'{}' not supported between instances of '{ta}' and '{tb}'", op.symbol());
                 Err(self.type_error(msg))
             }
         }

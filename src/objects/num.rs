@@ -322,44 +322,7 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
 }
 
 pub fn unsupported(ts: &mut ThreadState, op: BinOp, a: &str, b: &str) -> crate::objects::PyErr {
-    ts.type_error(format!("unsupported operand type(s) for {}: '{a}' and '{b}'", op_symbol(op)))
-}
-
-pub fn op_symbol(op: BinOp) -> &'static str {
-    match op {
-        BinOp::Add => "+",
-        BinOp::Sub => "-",
-        BinOp::Mul => "*",
-        BinOp::MatMul => "@",
-        BinOp::TrueDiv => "/",
-        BinOp::FloorDiv => "//",
-        BinOp::Mod => "%",
-        BinOp::Pow => "** or pow()",
-        BinOp::LShift => "<<",
-        BinOp::RShift => ">>",
-        BinOp::And => "&",
-        BinOp::Or => "|",
-        BinOp::Xor => "^",
-    }
-}
-
-/// The dunder names of `op`: (normal, reflected, in-place).
-pub fn op_dunders(op: BinOp) -> (&'static str, &'static str, &'static str) {
-    match op {
-        BinOp::Add => ("__add__", "__radd__", "__iadd__"),
-        BinOp::Sub => ("__sub__", "__rsub__", "__isub__"),
-        BinOp::Mul => ("__mul__", "__rmul__", "__imul__"),
-        BinOp::MatMul => ("__matmul__", "__rmatmul__", "__imatmul__"),
-        BinOp::TrueDiv => ("__truediv__", "__rtruediv__", "__itruediv__"),
-        BinOp::FloorDiv => ("__floordiv__", "__rfloordiv__", "__ifloordiv__"),
-        BinOp::Mod => ("__mod__", "__rmod__", "__imod__"),
-        BinOp::Pow => ("__pow__", "__rpow__", "__ipow__"),
-        BinOp::LShift => ("__lshift__", "__rlshift__", "__ilshift__"),
-        BinOp::RShift => ("__rshift__", "__rrshift__", "__irshift__"),
-        BinOp::And => ("__and__", "__rand__", "__iand__"),
-        BinOp::Or => ("__or__", "__ror__", "__ior__"),
-        BinOp::Xor => ("__xor__", "__rxor__", "__ixor__"),
-    }
+    ts.type_error(format!("unsupported operand type(s) for {}: '{a}' and '{b}'", op.symbol()))
 }
 
 /// Python's `round(x)` for floats: half to even.

@@ -2,7 +2,7 @@
 //! classes through `__add__`/`__radd__`/`__iadd__` and friends.
 
 use super::dictview::as_view;
-use super::num::{self, float_of, int_binop, is_int, op_dunders, op_symbol};
+use super::num::{self, float_of, int_binop, is_int};
 use super::{Gc, PyBytes, PyDict, PyErr, PyResult, PySet, PyStr, Value};
 use crate::bytecode::{BinOp, UnaryOp};
 use crate::vm::ThreadState;
@@ -42,7 +42,7 @@ impl ThreadState {
             let other = if seq(a) { tb } else { ta };
             return self.type_error(format!("can't multiply sequence by non-int of type '{other}'"));
         }
-        let sym = if suffix.is_empty() { op_symbol(op).to_string() } else { format!("{}{suffix}", op_symbol(op).trim_end_matches(" or pow()")) };
+        let sym = if suffix.is_empty() { op.symbol().to_string() } else { format!("{}{suffix}", op.symbol().trim_end_matches(" or pow()")) };
         self.type_error(format!("unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"))
     }
 
@@ -195,7 +195,7 @@ impl ThreadState {
     /// The dunder protocol with reflected operands; `None` when every
     /// candidate returned `NotImplemented`.
     fn binop_special(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Option<Value>> {
-        let (name, rname, _) = op_dunders(op);
+        let (name, rname, _) = op.dunders();
         let (ta, tb) = (self.type_of(a), self.type_of(b));
         let same = std::ptr::eq(&*ta, &*tb);
         let b_first = is_user(b) && !same && tb.is_subtype(&ta) && self.lookup_special(b, rname).is_some();
@@ -248,7 +248,7 @@ impl ThreadState {
             _ => {}
         }
         if is_user(a) {
-            let (_, _, iname) = op_dunders(op);
+            let (_, _, iname) = op.dunders();
             if let Some(r) = self.try_dunder(a, iname, b)? {
                 return Ok(r);
             }
