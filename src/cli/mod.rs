@@ -58,17 +58,21 @@ fn run(args: RunArgs) -> i32 {
         return crate::vm::run::run_string(&mut ts, code, "-c", "<string>", &args.args);
     }
     match args.args.split_first() {
-        Some((script, rest)) if script == "-" => {
-            let mut source = String::new();
-            if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut source) {
-                eprintln!("gilvm: cannot read stdin: {e}");
-                return 2;
-            }
-            crate::vm::run::run_string(&mut ts, &source, "-", "<stdin>", rest)
-        }
+        Some((script, rest)) if script == "-" => run_stdin(&mut ts, rest),
         Some((script, rest)) => crate::vm::run::run_file(&mut ts, script, rest),
-        None => repl::run(&mut ts),
+        // As CPython: the prompt only for a person at a terminal; piped input is a program.
+        None if std::io::IsTerminal::is_terminal(&std::io::stdin()) => repl::run(&mut ts),
+        None => run_stdin(&mut ts, &[]),
     }
+}
+
+fn run_stdin(ts: &mut crate::vm::ThreadState, args: &[String]) -> i32 {
+    let mut source = String::new();
+    if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut source) {
+        eprintln!("gilvm: cannot read stdin: {e}");
+        return 2;
+    }
+    crate::vm::run::run_string(ts, &source, "-", "<stdin>", args)
 }
 
 fn dis(file: &str) -> i32 {
