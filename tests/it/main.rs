@@ -1,5 +1,7 @@
-//! The integration tests, in one binary: the script suite (`scripts`) and the
-//! compiler's golden disassembly tests (`dis`).
+//! The integration tests, in one binary: the script suite (`scripts`), the
+//! compiler's golden disassembly tests (`dis`) and properties of the
+//! standard streams (`output`).
 
 mod dis;
+mod output;
 mod scripts;
