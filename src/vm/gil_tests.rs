@@ -64,7 +64,9 @@ fn forced_switching_lets_a_waiter_in() {
 
 #[test]
 fn two_cpu_threads_both_get_the_gil() {
-    let (a, b) = cpu_fairness(Duration::from_millis(200));
+    // Over a second, as the fairness goal is stated: a shorter window can end
+    // before a loaded machine has even scheduled the second thread.
+    let (a, b) = cpu_fairness(Duration::from_secs(1));
     assert!(a > 0.05 && b > 0.05, "shares {a:.2} / {b:.2}");
 }
 
