@@ -22,7 +22,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def peak_rss(cmd):
-    """Peak RSS in KiB of one run, via wait4."""
+    """Peak RSS in KiB of one run. Measured through /usr/bin/time when present:
+    a child forked from this runner would otherwise report the runner's own
+    RSS (ru_maxrss counts the process image from before its exec)."""
+    if os.path.exists('/usr/bin/time'):
+        p = subprocess.run(['/usr/bin/time', '-f', '%M'] + cmd, capture_output=True, text=True)
+        return int(p.stderr.strip().splitlines()[-1])
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, _, usage = os.wait4(proc.pid, 0)
     return usage.ru_maxrss
