@@ -99,4 +99,50 @@ pub mod os_thread {
         // borrowed slice of `pollfd`s, which is all `poll` reads and writes.
         unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, timeout_ms) }
     }
+
+    /// A closure to run on a new thread.
+    type Start = Box<dyn FnOnce() + Send>;
+
+    /// Starts a detached OS thread with a native stack of `stack_size` bytes
+    /// (and a guard page) running `start`; returns its `pthread_t`.
+    ///
+    /// Why not `std::thread`: each std thread also maps an alternate signal
+    /// stack with its own guard page, doubling the memory mappings per thread,
+    /// and the kernel's cap on mappings (`vm.max_map_count`) is what limits how
+    /// many script threads can be alive at once.
+    pub fn spawn_detached(stack_size: usize, start: Start) -> std::io::Result<libc::pthread_t> {
+        extern "C" fn trampoline(arg: *mut libc::c_void) -> *mut libc::c_void {
+            // SAFETY: `arg` is the `Box<Start>` leaked by `spawn_detached`,
+            // handed to exactly this one thread, so it is reclaimed exactly once.
+            let start = unsafe { Box::from_raw(arg.cast::<Start>()) };
+            // A panic must not unwind into C; the thread just ends.
+            let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(start));
+            std::ptr::null_mut()
+        }
+        let arg = Box::into_raw(Box::new(start)).cast::<libc::c_void>();
+        // SAFETY: `attr` is initialised before use and destroyed once;
+        // `pthread_create` gets a valid `extern "C"` entry point and the leaked
+        // box, which the new thread owns from then on (or which is reclaimed
+        // here when no thread was created).
+        unsafe {
+            let mut attr: libc::pthread_attr_t = std::mem::zeroed();
+            let mut rc = libc::pthread_attr_init(&mut attr);
+            if rc == 0 {
+                rc = libc::pthread_attr_setstacksize(&mut attr, stack_size.max(libc::PTHREAD_STACK_MIN));
+            }
+            if rc == 0 {
+                rc = libc::pthread_attr_setdetachstate(&mut attr, libc::PTHREAD_CREATE_DETACHED);
+            }
+            let mut thread: libc::pthread_t = 0;
+            if rc == 0 {
+                rc = libc::pthread_create(&mut thread, &attr, trampoline, arg);
+            }
+            libc::pthread_attr_destroy(&mut attr);
+            if rc != 0 {
+                drop(Box::from_raw(arg.cast::<Start>()));
+                return Err(std::io::Error::from_raw_os_error(rc));
+            }
+            Ok(thread)
+        }
+    }
 }

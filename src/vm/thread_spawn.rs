@@ -7,8 +7,9 @@
 //! thousands can exist at once; the VM's native-stack guard reads the size
 //! from the thread state.
 //!
-//! Each thread costs the process about four memory mappings (stack and guard
-//! page, signal stack and guard page), and the kernel caps mappings
+//! Each thread costs the process two memory mappings (its stack and guard
+//! page; threads are started with `os_thread::spawn_detached`, which unlike
+//! `std::thread` maps no signal stack), and the kernel caps mappings
 //! (`vm.max_map_count`, 65530 by default). Running out makes the thread
 //! runtime fail inside a new thread, where it cannot be reported, so the
 //! number of live script threads is capped below that: `start_thread` waits
@@ -48,7 +49,7 @@ pub fn set_thread_stack_size(size: usize) {
 /// How long `start_thread` waits for a thread slot before giving up.
 const SLOT_WAIT: Duration = Duration::from_secs(5);
 /// Memory mappings one thread needs (see the module docs).
-const MAPPINGS_PER_THREAD: usize = 4;
+const MAPPINGS_PER_THREAD: usize = 2;
 /// Mappings left for everything else in the process.
 const MAPPINGS_RESERVED: usize = 4096;
 
@@ -127,12 +128,9 @@ pub fn start_thread(ts: &mut ThreadState, func: Value, positional: Vec<Value>, k
         n => n,
     };
     interp.started_threads.fetch_add(1, Ordering::Relaxed);
-    let spawned = std::thread::Builder::new().stack_size(stack).spawn(move || run_thread(interp, stack, call));
+    let spawned = super::gil_cell::os_thread::spawn_detached(stack, Box::new(move || run_thread(interp, stack, call)));
     match spawned {
-        Ok(handle) => {
-            use std::os::unix::thread::JoinHandleExt;
-            Ok(handle.as_pthread_t())
-        }
+        Ok(thread) => Ok(thread as u64),
         Err(_) => {
             SLOTS.give_back();
             ts.interp.started_threads.fetch_sub(1, Ordering::Relaxed);
