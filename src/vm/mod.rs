@@ -29,6 +29,7 @@ mod names;
 mod ops;
 pub mod run;
 pub mod runtime;
+pub mod shareable;
 pub mod signals;
 pub mod thread_spawn;
 pub mod thread_state;
