@@ -27,9 +27,9 @@ use crate::vm::runtime::Runtime;
 use crate::vm::shareable::{from_shareable, to_shareable, Shareable};
 use crate::vm::{run, InterpreterState, ThreadState};
 
-/// Native stack kept free below the caller's frames when a thread enters
-/// another interpreter (its own frames, the attach, the native-stack guard).
-const STACK_MARGIN: usize = 64 << 10;
+/// Native stack used between the caller's last check and the attach to
+/// another interpreter (a few frames; the guard's own margin comes on top).
+const STACK_MARGIN: usize = 8 << 10;
 
 /// The file name of source passed to `Interpreter.exec`, as in CPython.
 const EXEC_FILENAME: &str = "<string>";
@@ -177,6 +177,17 @@ struct ExcInfo {
     args: Option<Shareable>,
 }
 
+impl ExcInfo {
+    /// "Type: message", or "Type" when the message is empty.
+    fn formatted(&self) -> String {
+        if self.msg.is_empty() {
+            self.type_name.clone()
+        } else {
+            format!("{}: {}", self.type_name, self.msg)
+        }
+    }
+}
+
 fn capture(ts: &mut ThreadState, err: &PyErr) -> ExcInfo {
     let class = err.exc.class();
     let module = match class.dict.get_str(&ts.intern("__module__")) {
@@ -194,7 +205,7 @@ fn capture(ts: &mut ThreadState, err: &PyErr) -> ExcInfo {
 /// The excinfo tuple `concurrent.interpreters` turns into `ExecutionFailed`:
 /// `(name, qualname, module, msg, formatted, errdisplay, args or None)`.
 fn excinfo_value(ts: &mut ThreadState, info: ExcInfo) -> PyResult<Value> {
-    let formatted = if info.msg.is_empty() { info.type_name.clone() } else { format!("{}: {}", info.type_name, info.msg) };
+    let formatted = info.formatted();
     let args = match &info.args {
         Some(a) => from_shareable(ts, a)?,
         None => Value::None,
@@ -389,18 +400,19 @@ fn set_main_attrs(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     }
     let outcome = lookup(&OWNED.lock(), id).map(|(_, entry)| entry);
     let entry = outcome.map_err(|refusal| refuse(ts, refusal))?;
-    let bound = enter(ts, entry.state.clone(), move |sub| -> bool {
-        let Some(main) = main_module(sub) else { return false };
+    let bound = enter(ts, entry.state.clone(), move |sub| -> Result<(), String> {
+        let Some(main) = main_module(sub) else { return Err("__main__ is missing".into()) };
         for (name, value) in &bindings {
-            let Ok(value) = from_shareable(sub, value) else { return false };
-            main.set(sub, name, value);
+            match from_shareable(sub, value) {
+                Ok(value) => main.set(sub, name, value),
+                Err(err) => return Err(capture(sub, &err).formatted()),
+            }
         }
-        true
+        Ok(())
     });
-    if bound {
-        Ok(Value::None)
-    } else {
-        Err(error(ts, "InterpreterError", "cannot bind names in __main__".into()))
+    match bound {
+        Ok(()) => Ok(Value::None),
+        Err(why) => Err(error(ts, "InterpreterError", format!("cannot bind names in __main__: {why}"))),
     }
 }
 

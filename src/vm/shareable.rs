@@ -95,6 +95,8 @@ fn not_shareable(ts: &mut ThreadState, v: &Value) -> PyErr {
 
 /// Rebuilds `s` as new objects of the current interpreter.
 pub fn from_shareable(ts: &mut ThreadState, s: &Shareable) -> PyResult<Value> {
+    // The receiving thread may have a smaller native stack than the sender.
+    let _depth = ts.enter_native("while rebuilding a shared object")?;
     Ok(match s {
         Shareable::None => Value::None,
         Shareable::Bool(b) => Value::Bool(*b),

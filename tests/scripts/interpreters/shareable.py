@@ -65,4 +65,30 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 
+# Deeply nested values cross too, also into a thread with a small stack.
+deep = []
+for _ in range(300):
+    deep = [deep]
+interp.prepare_main(deep=deep)
+interp.exec("""
+n = 0
+while deep:
+    deep = deep[0]
+    n += 1
+print('depth', n)
+""")
+import threading
+for _ in range(200):
+    deep = deep[0]
+t = threading.Thread(target=interp.prepare_main, kwargs={"again": deep})
+t.start()
+t.join()
+interp.exec("""
+n = 0
+while again:
+    again = again[0]
+    n += 1
+print('again', n)
+""")
+
 interp.close()
