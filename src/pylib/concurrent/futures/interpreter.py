@@ -7,17 +7,14 @@ arguments and result as copies of shareable data (see concurrent.interpreters).
 An exception raised by the call is re-raised in the caller as the same class
 when the caller can find that class by name and the arguments were
 shareable, chained from the ExecutionFailed that carried it; otherwise the
-ExecutionFailed itself is raised.
+ExecutionFailed itself is raised. A worker whose interpreter or initializer
+fails breaks the pool as for threads (BrokenThreadPool).
 """
 
 import sys
 import threading
 from concurrent import interpreters
 from concurrent.futures import thread as _thread
-
-
-class BrokenInterpreterPool(_thread.BrokenThreadPool):
-    """Raised when a worker thread in an InterpreterPoolExecutor failed initializing."""
 
 
 def _lookup(module, qualname):
