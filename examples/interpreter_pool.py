@@ -2,11 +2,13 @@
 (one GIL: threads take turns) and on an InterpreterPoolExecutor (one GIL per
 interpreter: the calls run in parallel on separate cores).
 
-    gilvm examples/interpreter_pool.py [WORKERS] [N]
+    gilvm examples/interpreter_pool.py [WORKERS] [LIMIT] [ROUNDS]
 
-Prints the wall time of each and the speedups over one after the other.
-The pools are warmed up first (worker threads started, interpreters created
-and this script loaded in each), so the times compare running the work.
+Each round runs the three one after the other (interleaved, so a burst of
+load elsewhere on the machine hits all three alike); the best time of each
+over the rounds is printed, with its speedup over one after the other. The
+pools are started and warmed up first (worker threads running, interpreters
+created, this script loaded in each), so the times compare running the work.
 """
 
 import sys
@@ -35,34 +37,40 @@ def pause(seconds):
     time.sleep(seconds)
 
 
-def timed(label, run, baseline=None):
+def timed(run):
     start = time.perf_counter()
     results = run()
-    elapsed = time.perf_counter() - start
-    line = f'{label:<26} {elapsed:7.3f} s'
-    if baseline is not None:
-        line += f'   speedup {baseline / elapsed:.2f}'
-    print(line)
-    return elapsed, results
+    return time.perf_counter() - start, results
 
 
 def main():
     workers = int(sys.argv[1]) if len(sys.argv) > 1 else 2
-    limit = int(sys.argv[2]) if len(sys.argv) > 2 else 60000
+    limit = int(sys.argv[2]) if len(sys.argv) > 2 else 40000
+    rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 3
     tasks = [limit] * workers
-    print(f'{workers} calls of count_primes({limit}), {workers} workers')
-    serial, expected = timed('one after the other',
-                             lambda: [count_primes(n) for n in tasks])
-    with ThreadPoolExecutor(workers) as pool:
-        list(pool.map(pause, [0.2] * workers))
-        _, got = timed('ThreadPoolExecutor',
-                       lambda: list(pool.map(count_primes, tasks)), serial)
-        assert got == expected
-    with InterpreterPoolExecutor(workers) as pool:
-        list(pool.map(pause, [0.2] * workers))
-        _, got = timed('InterpreterPoolExecutor',
-                       lambda: list(pool.map(count_primes, tasks)), serial)
-        assert got == expected
+    print(f'{workers} calls of count_primes({limit}), {workers} workers, '
+          f'best of {rounds} rounds')
+    with ThreadPoolExecutor(workers) as threads, \
+            InterpreterPoolExecutor(workers) as interps:
+        for pool in (threads, interps):
+            list(pool.map(pause, [0.2] * workers))
+        runs = [
+            ('one after the other', lambda: [count_primes(n) for n in tasks]),
+            ('ThreadPoolExecutor', lambda: list(threads.map(count_primes, tasks))),
+            ('InterpreterPoolExecutor', lambda: list(interps.map(count_primes, tasks))),
+        ]
+        best = {}
+        expected = None
+        for _ in range(rounds):
+            for label, run in runs:
+                elapsed, results = timed(run)
+                if expected is None:
+                    expected = results
+                assert results == expected, (label, results)
+                best[label] = min(best.get(label, elapsed), elapsed)
+    serial = best['one after the other']
+    for label, _ in runs:
+        print(f'{label:<26} {best[label]:7.3f} s   speedup {serial / best[label]:.2f}')
 
 
 if __name__ == '__main__':
