@@ -5,6 +5,7 @@
 use crate::objects::{Gc, PyModule, PyResult};
 use crate::vm::ThreadState;
 
+pub mod gil;
 pub mod math;
 pub mod os;
 pub mod os_path;
@@ -36,6 +37,7 @@ pub fn native_module(name: &str) -> Option<ModuleInit> {
         "tempfile" => tempfile::init,
         "socket" => socket::init,
         "select" => select::init,
+        "gil" => gil::init,
         _ => return None,
     })
 }

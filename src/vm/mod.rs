@@ -19,6 +19,7 @@ pub mod generator;
 pub mod gil;
 pub mod gil_cell;
 pub mod gil_stats;
+pub mod gil_trace;
 #[cfg(test)]
 mod gil_tests;
 pub mod gil_workload;
