@@ -24,6 +24,7 @@ mod gil_tests;
 pub mod gil_workload;
 pub mod import;
 pub mod interpreter;
+pub mod memory;
 mod names;
 mod ops;
 pub mod run;
@@ -32,6 +33,7 @@ pub mod signals;
 pub mod thread_spawn;
 pub mod thread_state;
 pub mod traceback;
+pub mod unblock;
 
 pub use crate::objects::{PyErr, PyResult};
 pub use interpreter::InterpreterState;
