@@ -30,9 +30,9 @@ fn main() -> Result<(), gilvm::Error> {
     println!("restock('figs', count=2) -> {figs}");
 
     let inventory: std::collections::HashMap<String, i64> = interp.global("inventory")?;
-    println!("inventory has {} items; report(): {}", inventory.len(), interp.call::<String, _>("report", ())?);
+    println!("inventory has {} items; report(): {}", inventory.len(), interp.call::<String>("report", ())?);
 
-    match interp.call::<i64, _>("restock", ()) {
+    match interp.call::<i64>("restock", ()) {
         Ok(_) => println!("unexpected success"),
         Err(e) => println!("calling restock() raised:\n{e}"),
     }

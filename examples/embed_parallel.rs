@@ -38,7 +38,7 @@ fn main() -> Result<(), gilvm::Error> {
     let interps = [Interpreter::builder().build()?, Interpreter::builder().build()?];
     for interp in &interps {
         interp.run(SCRIPT)?;
-        interp.call::<i64, _>("work", (1000,))?; // warm up
+        interp.call::<i64>("work", (1000,))?; // warm up
     }
 
     let (started, cpu) = (Instant::now(), cpu_seconds());

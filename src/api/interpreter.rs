@@ -221,7 +221,7 @@ impl Interpreter {
     /// assert_eq!(interp.call::<String>("add", ("a", "b"))?, "ab");
     /// # Ok::<(), gilvm::Error>(())
     /// ```
-    pub fn call<T: for<'py> FromValue<'py>, A: for<'py> IntoArgs<'py>>(&self, name: &str, args: A) -> Result<T> {
+    pub fn call<T: for<'py> FromValue<'py>>(&self, name: &str, args: impl for<'py> IntoArgs<'py>) -> Result<T> {
         self.with(|py| py.call(name, args))
     }
 

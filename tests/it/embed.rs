@@ -51,7 +51,7 @@ fn eval_globals_import_and_calls() {
     let pi = i.with(|py| py.import("math")?.getattr(py, "pi")?.extract::<f64>(py)).unwrap();
     assert_eq!(pi, std::f64::consts::PI);
     i.run("def pair(a, b): return (b, a)").unwrap();
-    assert_eq!(i.call::<(String, i64), _>("pair", (1, "x")).unwrap(), ("x".to_string(), 1));
+    assert_eq!(i.call::<(String, i64)>("pair", (1, "x")).unwrap(), ("x".to_string(), 1));
 }
 
 #[test]
@@ -110,7 +110,7 @@ fn handles_outlive_attachments_and_stay_in_their_interpreter() {
 fn errors_carry_class_message_and_traceback() {
     let i = interp();
     i.run("def inner():\n    raise KeyError('k')\ndef outer():\n    inner()").unwrap();
-    let err: Error = i.call::<(), _>("outer", ()).unwrap_err();
+    let err: Error = i.call::<()>("outer", ()).unwrap_err();
     assert_eq!(err.class(), "KeyError");
     assert_eq!(err.message(), "'k'");
     let frames: Vec<(String, u32)> = err.traceback().iter().map(|f| (f.function.clone(), f.line)).collect();
