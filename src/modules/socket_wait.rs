@@ -72,8 +72,9 @@ pub fn poll_until(fd: RawFd, events: i16, until: Option<Instant>) -> Result<bool
 
 /// Runs the socket operation `op` on `fd`, waiting for `events` as the
 /// socket's `timeout` says (`None`: block; zero: never wait). The GIL is
-/// released only while waiting; `op` itself never blocks.
-pub fn call<R, F>(ts: &mut ThreadState, fd: &Arc<OwnedFd>, timeout: Option<Duration>, events: i16, mut op: F) -> PyResult<R>
+/// released only while waiting (counted in the GIL stats as `kind`); `op`
+/// itself never blocks.
+pub fn call<R, F>(ts: &mut ThreadState, fd: &Arc<OwnedFd>, timeout: Option<Duration>, (events, kind): (i16, BlockingKind), mut op: F) -> PyResult<R>
 where
     R: Send,
     F: FnMut(BorrowedFd<'_>) -> Result<R, Errno> + Send,
@@ -87,7 +88,7 @@ where
     let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
     let fd = fd.clone();
     let raw = fd.as_raw_fd();
-    let outcome = ts.wait_interruptibly(BlockingKind::Socket, deadline, move |until| loop {
+    let outcome = ts.wait_interruptibly(kind, deadline, move |until| loop {
         match poll_until(raw, events, until) {
             Err(errno) => return Some(Err(errno)),
             Ok(false) => return None,
@@ -140,7 +141,7 @@ pub fn connect(ts: &mut ThreadState, fd: &Arc<OwnedFd>, addr: &rustix::net::Sock
     }
     let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
     let fd = fd.clone();
-    let outcome = ts.wait_interruptibly(BlockingKind::Socket, deadline, move |until| {
+    let outcome = ts.wait_interruptibly(BlockingKind::SocketConnect, deadline, move |until| {
         match poll_until(fd.as_raw_fd(), WRITABLE, until) {
             Err(errno) => Some(Err(errno)),
             Ok(false) => None,

@@ -275,6 +275,14 @@ impl InterpreterState {
         live.chain(lists.finished.iter().map(|t| row(t, false))).collect()
     }
 
+    /// Every thread that ran in this interpreter and whether it is still
+    /// alive, live ones first (the trace writer reads their event buffers).
+    pub fn threads_ever(&self) -> Vec<(Arc<ThreadInfo>, bool)> {
+        let lists = self.threads.lock();
+        let live = lists.live.iter().map(|t| (t.clone(), true));
+        live.chain(lists.finished.iter().map(|t| (t.clone(), false))).collect()
+    }
+
     /// Zeroes every thread's GIL figures and forgets finished threads (`gil.reset()`).
     pub fn reset_thread_stats(&self) {
         let mut lists = self.threads.lock();

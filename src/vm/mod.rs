@@ -19,6 +19,7 @@ pub mod generator;
 pub mod gil;
 pub mod gil_cell;
 pub mod gil_stats;
+pub mod gil_trace;
 #[cfg(test)]
 mod gil_tests;
 pub mod gil_workload;
@@ -29,6 +30,7 @@ mod names;
 mod ops;
 pub mod run;
 pub mod runtime;
+pub mod shareable;
 pub mod signals;
 pub mod thread_spawn;
 pub mod thread_state;
