@@ -23,6 +23,7 @@ pub mod gil_stats;
 mod gil_tests;
 pub mod gil_workload;
 pub mod import;
+pub(crate) mod inline_cache;
 pub mod interpreter;
 mod names;
 mod ops;
