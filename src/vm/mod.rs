@@ -24,7 +24,9 @@ pub mod gil_trace;
 mod gil_tests;
 pub mod gil_workload;
 pub mod import;
+pub(crate) mod inline_cache;
 pub mod interpreter;
+pub mod memory;
 mod names;
 mod ops;
 pub mod run;
@@ -34,6 +36,7 @@ pub mod signals;
 pub mod thread_spawn;
 pub mod thread_state;
 pub mod traceback;
+pub mod unblock;
 
 pub use crate::objects::{PyErr, PyResult};
 pub use interpreter::InterpreterState;
