@@ -252,8 +252,9 @@ fn caller_main_file(ts: &mut ThreadState) -> Option<String> {
     }
 }
 
-/// `create()`: a new interpreter with builtins, `sys` (its `path` and `argv`
-/// copied from the caller's) and an empty `__main__`; returns its id.
+/// `create()`: a new interpreter set up as the caller's, with builtins, `sys`
+/// (its `path` and `argv` copied from the caller's) and an empty `__main__`;
+/// returns its id.
 fn create(ts: &mut ThreadState, _args: Args<'_>) -> PyResult<Value> {
     let mut inherited = Vec::new();
     for name in ["path", "argv"] {
@@ -262,7 +263,9 @@ fn create(ts: &mut ThreadState, _args: Args<'_>) -> PyResult<Value> {
         }
     }
     let main_file = caller_main_file(ts);
-    let state = Runtime::get().new_interpreter();
+    // The creator's setup (module policy and sandbox, output, limits) carries
+    // over, so a sandboxed script cannot escape through a new interpreter.
+    let state = Runtime::get().new_interpreter_with(ts.interp.config.clone());
     let id = state.id;
     let prepared = enter(ts, state.clone(), move |sub| -> Result<(), String> {
         run::init_interpreter(sub);
