@@ -1,8 +1,9 @@
 //! The `gilvm` command line: run a script, `-c CODE`, `-` (stdin), `--dis FILE`,
-//! or the REPL when given nothing.
+//! the REPL when given nothing, and the `bench` subcommand.
 
 use clap::{Args as ClapArgs, Parser, Subcommand};
 
+mod bench;
 mod repl;
 mod report;
 
@@ -15,9 +16,12 @@ pub struct Cli {
     pub run: RunArgs,
 }
 
-/// Subcommands (more, such as `bench`, are added later).
 #[derive(Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Run the bundled CPU-bound, I/O-bound and mixed workloads at 1, 2, 4, 8
+    /// threads and show what the GIL does to them.
+    Bench(bench::BenchArgs),
+}
 
 #[derive(ClapArgs)]
 pub struct RunArgs {
@@ -41,7 +45,7 @@ pub struct RunArgs {
 pub fn main() -> i32 {
     let cli = Cli::parse();
     match cli.command {
-        Some(command) => match command {},
+        Some(Command::Bench(args)) => bench::main(args),
         None => crate::vm::run::with_main_stack(move || run(cli.run)),
     }
 }

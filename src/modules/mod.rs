@@ -6,6 +6,8 @@ use crate::objects::{Gc, PyModule, PyResult};
 use crate::vm::ThreadState;
 
 pub mod gil;
+pub mod interp_queues;
+pub mod interpreters;
 pub mod math;
 pub mod os;
 pub mod os_path;
@@ -38,6 +40,8 @@ pub fn native_module(name: &str) -> Option<ModuleInit> {
         "socket" => socket::init,
         "select" => select::init,
         "gil" => gil::init,
+        "_interpreters" => interpreters::init,
+        "_interpqueues" => interp_queues::init,
         _ => return None,
     })
 }

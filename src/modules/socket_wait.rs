@@ -2,8 +2,8 @@
 //! non-blocking underneath; a call is tried once with the GIL held (it cannot
 //! block), and only when it would block does the thread release the GIL and
 //! `poll` the descriptor until it is ready, the socket's timeout passes, or —
-//! in the main thread — Ctrl-C arrives (`ThreadState::wait_interruptibly`
-//! polls in short slices there).
+//! the thread is interrupted (`vm::unblock`: the poll set includes the
+//! thread's wake descriptor; for Ctrl-C the main thread polls in slices).
 
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd, RawFd};
 use std::sync::Arc;
@@ -43,14 +43,20 @@ pub fn poll_timeout_ms(until: Option<Instant>) -> i32 {
     }
 }
 
-/// Waits until `fd` is ready for `events` (true) or `until` passes (false).
+/// Waits until `fd` is ready for `events` (true) or `until` passes or the
+/// thread is interrupted (false).
 pub fn poll_until(fd: RawFd, events: i16, until: Option<Instant>) -> Result<bool, Errno> {
     loop {
         let ms = poll_timeout_ms(until);
-        let mut entry = [libc::pollfd { fd, events, revents: 0 }];
+        // The second entry wakes the wait when the thread is interrupted (`vm::unblock`).
+        let wake = crate::vm::unblock::wake_fd().unwrap_or(-1);
+        let mut entry = [libc::pollfd { fd, events, revents: 0 }, libc::pollfd { fd: wake, events: READABLE, revents: 0 }];
         let n = os_thread::poll(&mut entry, ms);
-        if n > 0 {
+        if entry[0].revents != 0 {
             return Ok(true);
+        }
+        if n > 0 {
+            return Ok(false);
         }
         if n < 0 {
             let errno = Errno::from_io_error(&std::io::Error::last_os_error()).unwrap_or(Errno::INVAL);

@@ -6,3 +6,11 @@ mod dis;
 mod gil_view;
 mod output;
 mod scripts;
+mod embed;
+mod embed_control;
+mod embed_native;
+mod embed_parallel;
+
+/// The allocator that the memory-limit tests need (`gilvm::CountingAlloc`).
+#[global_allocator]
+static ALLOC: gilvm::CountingAlloc = gilvm::CountingAlloc;
