@@ -105,23 +105,27 @@ fn split_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, from_right: bool
     };
     let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
     let text = this.as_str();
-    let parts: Vec<&str> = match &a[1] {
-        None | Some(Value::None) => split_whitespace(text, max, from_right),
+    let parts: Vec<Value> = match &a[1] {
+        None | Some(Value::None) => split_whitespace(text, max, from_right).into_iter().map(s).collect(),
         Some(sep) => {
             let sep = str_param(ts, sep, "")?;
             if sep.is_empty() {
                 return Err(ts.value_error("empty separator"));
             }
             if from_right {
-                let mut v: Vec<&str> = text.rsplitn(max.saturating_add(1), sep).collect();
+                let mut v: Vec<Value> = text.rsplitn(max.saturating_add(1), sep).map(s).collect();
                 v.reverse();
                 v
             } else {
-                text.splitn(max.saturating_add(1), sep).collect()
+                // Straight into a list of the exact size: no intermediate
+                // vector of slices, no regrowth.
+                let mut v = Vec::with_capacity(text.matches(sep).count().min(max).saturating_add(1));
+                v.extend(text.splitn(max.saturating_add(1), sep).map(s));
+                v
             }
         }
     };
-    Ok(Value::list(parts.into_iter().map(s).collect()))
+    Ok(Value::list(parts))
 }
 
 fn split_whitespace(text: &str, max: usize, from_right: bool) -> Vec<&str> {
