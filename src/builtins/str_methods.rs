@@ -274,12 +274,14 @@ fn byte_range(ts: &mut ThreadState, text: &PyStr, start: Option<&Value>, end: Op
             None | Some(Value::None) => Ok(default),
             Some(v) => {
                 let i = int_arg(ts, v)?;
-                Ok(if i < 0 { (i + len).max(0) } else { i.min(len) })
+                Ok(if i < 0 { (i + len).max(0) } else { i })
             }
         }
     };
     let (a, b) = (resolve(ts, start, 0)?, resolve(ts, end, len)?);
-    let empty = a > b;
+    // A start past the end matches nothing, not even "" (CPython's ADJUST_INDICES).
+    let empty = a > b || a > len;
+    let (a, b) = (a.min(len), b.min(len));
     let to_byte = |ci: i64| -> usize {
         if text.is_ascii() {
             ci as usize
@@ -347,6 +349,11 @@ fn count(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn affix_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, end: bool) -> PyResult<Value> {
+    // The common call, one str and no range: no candidate list, no range parsing.
+    if let ([Value::Str(this), Value::Str(p)], []) = (args.values, args.kwnames) {
+        let (hay, p) = (this.as_str(), p.as_str());
+        return Ok(Value::Bool(if end { hay.ends_with(p) } else { hay.starts_with(p) }));
+    }
     let (r, rest) = method(ts, name, args, 1, 3)?;
     let this = recv(ts, r, name)?.clone();
     let (a, b, empty) = byte_range(ts, &this, rest.get(1), rest.get(2))?;
