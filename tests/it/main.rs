@@ -1,8 +1,10 @@
 //! The integration tests, in one binary: the script suite (`scripts`), the
 //! compiler's golden disassembly tests (`dis`), properties of the
-//! standard streams (`output`) and the `gilvm bench` command (`bench`).
+//! standard streams (`output`), of the GIL reports (`gil_view`) and of the
+//! `gilvm bench` command (`bench`).
 
 mod bench;
 mod dis;
+mod gil_view;
 mod output;
 mod scripts;
