@@ -52,7 +52,8 @@ pub fn measure(plan: &Plan, dir: &ScriptDir, progress: &ProgressBar) -> Result<V
     // over all of them instead of skewing a few.
     for round in 1..=plan.repeat {
         for (i, &(workload, threads)) in configs.iter().enumerate() {
-            progress.set_message(format!("round {round}: {} at {threads} threads", workload.name));
+            let plural = if threads == 1 { "" } else { "s" };
+            progress.set_message(format!("round {round}: {} on {threads} thread{plural}", workload.name));
             let (run, other) = run_config(plan, dir, workload, threads, progress)?;
             gilvm_runs[i].push(run);
             other_runs[i].extend(other);
