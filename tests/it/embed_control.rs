@@ -149,3 +149,14 @@ fn memory_limit_raises_memory_error() {
     let free = Interpreter::builder().build().unwrap();
     free.run("big = [bytes(10000) for _ in range(5000)]").unwrap();
 }
+
+#[test]
+fn interrupt_wakes_a_cross_interpreter_queue_get() {
+    let i = Interpreter::builder().build().unwrap();
+    i.run("from concurrent import interpreters\nq = interpreters.create_queue()").unwrap();
+    let stopper = stop_after(i.interrupt_handle(), Duration::from_millis(100));
+    let started = Instant::now();
+    assert_eq!(i.run("q.get()").unwrap_err().class(), "KeyboardInterrupt");
+    assert!(started.elapsed() < Duration::from_secs(10));
+    stopper.join().unwrap();
+}
