@@ -160,3 +160,12 @@ fn interrupt_wakes_a_cross_interpreter_queue_get() {
     assert!(started.elapsed() < Duration::from_secs(10));
     stopper.join().unwrap();
 }
+
+#[test]
+fn each_host_call_gets_a_fresh_budget() {
+    let i = Interpreter::builder().instruction_budget(50_000).build().unwrap();
+    i.run("class Slow:\n    def __repr__(self):\n        n = 0\n        while n < 1000:\n            n += 1\n        return 'slow'\ns = Slow()").unwrap();
+    assert_eq!(i.run("while True: pass").unwrap_err().class(), "BudgetExceeded");
+    let shown = i.with(|py| py.global::<gilvm::Object>("s")?.repr(py)).unwrap();
+    assert_eq!(shown, "slow");
+}
