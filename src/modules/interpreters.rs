@@ -10,9 +10,9 @@
 //!
 //! A function is sent by reference — module name and qualified name — and
 //! looked up in the target, which imports the module there. Functions of the
-//! main script (`__main__`) are found by loading the main script's file in the
-//! target under the name `__mp_main__`, as multiprocessing's spawn does, so an
-//! `if __name__ == '__main__':` block does not run again.
+//! main script (`__main__`) are found by running the main script's file in
+//! the target's `__main__` under the name `__mp_main__`, as multiprocessing's
+//! spawn does, so an `if __name__ == '__main__':` block does not run again.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -22,7 +22,7 @@ use parking_lot::Mutex;
 use crate::objects::dict::DictTable;
 use crate::objects::{Args, Gc, PyErr, PyModule, PyResult, PyStr, PyType, Value};
 use crate::vm::gil_stats::BlockingKind;
-use crate::vm::import::{exec_module, import_module};
+use crate::vm::import::import_module;
 use crate::vm::runtime::Runtime;
 use crate::vm::shareable::{from_shareable, to_shareable, Shareable};
 use crate::vm::{run, InterpreterState, ThreadState};
@@ -500,26 +500,40 @@ fn resolve(sub: &mut ThreadState, module: &str, qualname: &str, main_file: Optio
     Ok(obj)
 }
 
-/// `name` from this interpreter's `__main__`, else from the main script
-/// loaded as `__mp_main__`.
+/// `name` from this interpreter's `__main__`, after loading the main script
+/// into it if it is not loaded yet.
 fn main_attr(sub: &mut ThreadState, name: &str, main_file: Option<&str>) -> PyResult<Value> {
     let key = sub.intern(name);
-    if let Some(found) = main_module(sub).and_then(|m| m.dict.get_str(&key)) {
-        return Ok(found);
+    let Some(main) = main_module(sub) else { return Err(sub.runtime_error("__main__ is missing")) };
+    if main.dict.get_str(&key).is_none() && loaded_module(sub, "__mp_main__").is_none() {
+        if let Some(file) = main_file {
+            load_main_script(sub, &main, file)?;
+        }
     }
-    let loaded = match loaded_module(sub, "__mp_main__") {
-        Some(m) => m,
-        None => match main_file {
-            Some(file) => load_main_script(sub, file)?,
-            None => return Err(sub.attribute_error(format!("module '__main__' has no attribute '{name}'"))),
-        },
-    };
-    sub.get_attr(&loaded, &key)
+    match main.dict.get_str(&key) {
+        Some(found) => Ok(found),
+        None => Err(sub.attribute_error(format!("module '__main__' has no attribute '{name}'"))),
+    }
 }
 
-fn load_main_script(sub: &mut ThreadState, file: &str) -> PyResult<Value> {
-    match std::fs::read_to_string(file) {
-        Ok(source) => exec_module(sub, "__mp_main__", &source, file, None),
-        Err(e) => Err(sub.import_error(format!("cannot load the main script {file}: {}", run::os_error_text(&e)))),
+/// Runs the main script's file in this interpreter's `__main__` namespace
+/// with `__name__` set to `__mp_main__` (so its `if __name__ == '__main__':`
+/// block is skipped), and registers the module under both names, as
+/// multiprocessing's spawn does. Its functions thus see what `prepare_main`
+/// and `exec` put in `__main__`.
+fn load_main_script(sub: &mut ThreadState, main: &Gc<PyModule>, file: &str) -> PyResult<()> {
+    let source = match std::fs::read_to_string(file) {
+        Ok(source) => source,
+        Err(e) => return Err(sub.import_error(format!("cannot load the main script {file}: {}", run::os_error_text(&e)))),
+    };
+    let mp_main = sub.intern("__mp_main__");
+    main.set(sub, "__name__", Value::Str(mp_main.clone()));
+    main.set(sub, "__file__", Value::str(file));
+    sub.objs.modules.set_str(mp_main.clone(), Value::Module(main.clone()));
+    let result = run::compile_and_run(sub, &source, file, &main.dict);
+    main.set(sub, "__name__", Value::str("__main__"));
+    if result.is_err() {
+        sub.objs.modules.del_str(&mp_main);
     }
+    result.map(drop)
 }

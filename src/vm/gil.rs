@@ -43,10 +43,20 @@
 //!   has lately been I/O-bound (see below) — takes the GIL at once if it was
 //!   handed to a grantee not yet awake (the grantee becomes the lender and
 //!   loses only a wake-up); otherwise it queues and sets `DROP_REQUEST`
-//!   immediately instead of after an interval.
+//!   immediately instead of after an interval, and again after every
+//!   interval it is not served. It sleeps at once: spinning for the grant
+//!   was measured to cost more than the wake-up it saves, since on a loaded
+//!   machine the spinner takes the core the holder needs to reach its check.
 //! - The holder sees `DROP_REQUEST` at its next `periodic_check` (within
-//!   microseconds while running bytecode) and calls `yield_to_waiter`.
-//!
+//!   microseconds while running bytecode) and calls `yield_to_waiter`, which
+//!   clears the request without switching if nobody waits, or if the holder
+//!   is in a *short I/O burst*: I/O-bound lately and within one interval of
+//!   its last blocking call. Such a holder will block again soon and hand
+//!   over then; making it switch now would only bounce the GIL between two
+//!   I/O-bound threads at every check (each bounce an OS wake-up). A waiter
+//!   whose request was cleared asks again after its next interval, when the
+//!   burst is over if it has not ended by itself.
+
 //! ## Who hands over (forced switching)
 //!
 //! Every release — voluntary in `allow_threads`, forced in `yield_to_waiter`,
@@ -58,8 +68,12 @@
 //! each CPU-bound thread one interval in turn (round robin). After a
 //! hand-over the drop request stays set only while a priority waiter is
 //! queued; normal waiters see the turn and grant the new holder a full
-//! interval.
-//!
+//! interval. An I/O-bound thread forced off within `FORCED_PRIORITY_INTERVALS`
+//! of its last blocking call waits as a priority thread instead: its burst
+//! most likely outlasted the interval because the OS preempted it while it
+//! held the GIL (the GIL's clock is the wall clock), and it should not pay
+//! for that with a whole round of CPU-bound turns.
+
 //! ## The convoy effect and its fix (and the trade-off)
 //!
 //! In CPython a thread returning from I/O waits up to a whole interval for a
@@ -70,12 +84,9 @@
 //! over directly as in Ruby's queue); when it blocks again the GIL goes back
 //! to the thread it interrupted — the lender, which is likely still hot in a
 //! cache and on a core — so the CPU-bound threads keep their order and
-//! their turns. An I/O-bound thread asked to drop by a normal waiter while
-//! it is within one interval of its last blocking call keeps the GIL (it
-//! will block soon; handing over to a sleeping CPU-bound thread would cost it
-//! a wake-up); the request is dropped and the normal waiter asks again after
-//! its next interval. One forced off later queues as a priority waiter, so it
-//! never waits behind a row of CPU-bound turns.
+//! their turns. Two I/O-bound threads never force each other off (the
+//! short-burst rule above): the returning one waits for the holder's next
+//! blocking call, microseconds away.
 //!
 //! "I/O-bound lately" is measured, not declared: each token keeps moving
 //! averages of the GIL time it held between two blocking calls (`held_run`,
@@ -86,6 +97,11 @@
 //! CPU-bound threads at every return and starve them. Time-weighted averages
 //! (not an average of ratios) keep a `send` that returns at once, between a
 //! short burst and a long `recv`, from costing an I/O thread its priority.
+//! Held time is wall time, so a holder the OS preempted for milliseconds
+//! would look CPU-bound for many rounds: one sample counts for at most
+//! `OUTLIER_FACTOR` times the average (plus a quarter interval), so one
+//! preemption does not flip the class, while a thread that really turned
+//! CPU-bound crosses over within a few blocking calls.
 //!
 //! Trade-off: a thread that blocks at least as long as it runs can take up to
 //! about half of the GIL time however many CPU-bound threads there are, each
@@ -114,9 +130,6 @@ pub struct Gil {
     switch_interval_us: AtomicU64,
     /// Source of token ids (0 is never used, so a fresh `holder` matches no one).
     next_token_id: AtomicU64,
-    /// Copy of `holder`, written under `state` at each hand-over, so that a
-    /// priority waiter can spin for its grant without taking the mutex.
-    granted: AtomicU64,
 }
 
 struct GilState {
@@ -152,13 +165,15 @@ enum Place {
     Lender,
 }
 
-/// How long a priority waiter spins for the holder to hand over before it
-/// sleeps: a running holder answers within microseconds, and a sleep/wake
-/// pair costs more than that on a busy machine.
-const PRIORITY_SPIN: Duration = Duration::from_micros(50);
-
 /// Weight of the newest sample in the held/blocked moving averages.
 const AVERAGE_WEIGHT: f64 = 0.25;
+
+/// How many intervals an I/O-bound thread may hold the GIL since its last
+/// blocking call and still wait with priority when forced off.
+const FORCED_PRIORITY_INTERVALS: u32 = 4;
+
+/// How far above the held-time average one sample counts (see `reacquire`).
+const OUTLIER_FACTOR: f64 = 4.0;
 
 thread_local! {
     /// Address of the GIL this thread holds (0: none). Lets debug builds check
@@ -200,7 +215,6 @@ impl Default for Gil {
             breaker: Arc::new(EvalBreaker::new()),
             switch_interval_us: AtomicU64::new(5000),
             next_token_id: AtomicU64::new(1),
-            granted: AtomicU64::new(0),
         }
     }
 }
@@ -269,7 +283,6 @@ impl Gil {
         match next {
             Some(next) => {
                 state.holder = next.id;
-                self.granted.store(next.id, Ordering::Release);
                 next.wake.notify_one();
                 state.grantee = Some(next);
             }
@@ -323,7 +336,12 @@ impl GilToken {
     pub(crate) fn reacquire(&mut self) {
         let held = std::mem::take(&mut self.held_run).as_secs_f64();
         let blocked = self.released_at.elapsed().as_secs_f64();
-        self.held_avg += AVERAGE_WEIGHT * (held - self.held_avg);
+        // Wall time: a holder the OS preempted looks as if it ran long. One
+        // sample may raise the average only so far, so a single preemption
+        // does not cost an I/O-bound thread its priority for many rounds;
+        // a thread that really turned CPU-bound crosses over within a few.
+        let ceiling = OUTLIER_FACTOR * self.held_avg + self.gil.switch_interval().as_secs_f64() / OUTLIER_FACTOR;
+        self.held_avg += AVERAGE_WEIGHT * (held.min(ceiling) - self.held_avg);
         self.blocked_avg += AVERAGE_WEIGHT * (blocked - self.blocked_avg);
         let class = if self.io_bound() { Class::Priority } else { Class::Normal };
         self.take(class);
@@ -335,24 +353,27 @@ impl GilToken {
         self.held_avg <= self.blocked_avg
     }
 
-    /// The holder's answer to a drop request: hands the GIL to the next waiter
-    /// and waits until it comes back — in the lender slot if it made way for
-    /// a priority waiter, else at the back of the normal queue; an I/O-bound
-    /// thread caught in a short burst queues as a priority waiter instead.
+    /// The holder's answer to a drop request: nothing if nobody waits or it
+    /// is in a short I/O burst; else hands the GIL to the next waiter and
+    /// waits until it comes back — in the lender slot if it made way for a
+    /// priority waiter, else at the back of the normal queue (or of the
+    /// priority queue, for an I/O-bound thread preempted past its interval).
     pub fn yield_to_waiter(&mut self) {
         let gil = self.gil.clone();
         let mut state = gil.state.lock();
         let nobody_waits = state.priority.is_empty() && state.normal.is_empty() && state.lender.is_none();
-        let short_io_burst = state.priority.is_empty()
-            && self.io_bound()
-            && self.held_run + self.acquired_at.elapsed() < gil.switch_interval();
-        if nobody_waits || short_io_burst {
+        if nobody_waits || self.in_short_io_burst() {
             gil.breaker.clear(EvalBreaker::DROP_REQUEST);
             return;
         }
         self.stats.record_forced_drop();
         self.note_released();
-        let class = if self.io_bound() && self.held_run < gil.switch_interval() { Class::Priority } else { Class::Normal };
+        // An I/O-bound thread forced off within a few intervals of its last
+        // blocking call (most likely preempted by the OS while it held the
+        // GIL, which counts as holding) gets the GIL back first; a longer
+        // run is CPU-bound work and queues for a turn.
+        let io_grace = gil.switch_interval() * FORCED_PRIORITY_INTERVALS;
+        let class = if self.io_bound() && self.held_run < io_grace { Class::Priority } else { Class::Normal };
         let lends = class == Class::Normal && !state.priority.is_empty() && state.lender.is_none();
         gil.hand_over(&mut state);
         let start = Instant::now();
@@ -360,6 +381,13 @@ impl GilToken {
         self.wait_in_queue(&mut state, class, place);
         drop(state);
         self.note_acquired(start);
+    }
+
+    /// Whether this thread is I/O-bound lately and has held the GIL for less
+    /// than one interval since its last blocking call: it will block again
+    /// soon, so making it hand over now would only cost both threads a switch.
+    fn in_short_io_burst(&self) -> bool {
+        self.io_bound() && self.held_run + self.acquired_at.elapsed() < self.gil.switch_interval()
     }
 
     fn give(&mut self) {
@@ -375,7 +403,6 @@ impl GilToken {
         if !state.locked {
             state.locked = true;
             state.holder = self.id;
-            gil.granted.store(self.id, Ordering::Release);
             state.switch_number += 1;
         } else if class == Class::Priority && state.grantee.is_some() {
             self.steal_grant(&mut state);
@@ -401,7 +428,6 @@ impl GilToken {
             }
         }
         state.holder = self.id;
-        self.gil.granted.store(self.id, Ordering::Release);
     }
 
     /// Queues this thread and sleeps until the GIL is handed to it.
@@ -415,17 +441,15 @@ impl GilToken {
             }
             (Class::Normal, Place::Back) => state.normal.push_back(waiter),
         }
-        if class == Class::Priority {
-            let gil = self.gil.clone();
-            MutexGuard::unlocked(state, || spin_for_grant(&gil.granted, self.id));
-        }
         let mut seen = state.switch_number;
         while !(state.locked && state.holder == self.id) {
             let timed_out = self.wake.wait_for(state, self.gil.switch_interval()).timed_out();
             if state.locked && state.holder == self.id {
                 break;
             }
-            if timed_out && state.switch_number == seen {
+            // A priority waiter asks again after every interval: the holder
+            // may have been in a short I/O burst that turned out long.
+            if timed_out && (class == Class::Priority || state.switch_number == seen) {
                 self.request_drop();
             }
             seen = state.switch_number;
@@ -461,13 +485,5 @@ impl GilToken {
 impl Drop for GilToken {
     fn drop(&mut self) {
         self.give();
-    }
-}
-
-/// Spins until `granted` names `id` or `PRIORITY_SPIN` passes.
-fn spin_for_grant(granted: &AtomicU64, id: u64) {
-    let start = Instant::now();
-    while granted.load(Ordering::Acquire) != id && start.elapsed() < PRIORITY_SPIN {
-        std::hint::spin_loop();
     }
 }

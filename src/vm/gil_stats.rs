@@ -189,10 +189,17 @@ impl GilStats {
     }
 
     pub(crate) fn record_held(&self, held: Duration) {
+        let now = gil_trace::now_ns();
+        // A tenure that began before a `reset` counts only from the reset.
+        let since = self.holding_since.load(Relaxed);
         self.holding_since.store(0, Relaxed);
-        bump(&self.hold_ns_total, nanos(held));
+        let held = match since {
+            0 => nanos(held),
+            since => nanos(held).min(now.saturating_sub(since - 1)),
+        };
+        bump(&self.hold_ns_total, held);
         if gil_trace::enabled() {
-            self.trace.lock().released(gil_trace::now_ns());
+            self.trace.lock().released(now);
         }
     }
 

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use super::gil::Gil;
 use super::gil_stats::BlockingKind;
-use super::gil_workload::{cpu_fairness, io_round_trips, start_cpu_threads};
+use super::gil_workload::{cpu_fairness, io_ping_pong, io_round_trips, start_cpu_threads};
 use super::interpreter::InterpreterState;
 use super::ThreadState;
 
@@ -87,6 +87,21 @@ fn returning_io_thread_is_handed_the_gil_with_priority() {
     // Every return from a blocking call is served first (stolen from a
     // grantee not yet awake, or handed over by a holder at its next check).
     assert!(io.priority_grants >= 300, "priority grants: {}", io.priority_grants);
+}
+
+#[test]
+fn two_io_threads_do_not_force_each_other_off() {
+    // Each comes back from its blocking call while the other holds the GIL
+    // for a few microseconds before blocking in turn: the returning thread
+    // waits for that release instead of forcing a switch (which would bounce
+    // the GIL between them at every check). A holder preempted by the OS for
+    // a whole interval may still be forced, hence the tolerance.
+    let gil = Arc::new(Gil::default());
+    let stats = io_ping_pong(&gil, 2000);
+    let forced: u64 = stats.iter().map(|s| s.forced_drops).sum();
+    let acquired: u64 = stats.iter().map(|s| s.acquisitions).sum();
+    assert!(acquired >= 4000, "acquisitions: {acquired}");
+    assert!(forced * 10 <= acquired, "forced {forced} of {acquired} acquisitions");
 }
 
 #[test]

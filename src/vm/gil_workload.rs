@@ -78,6 +78,37 @@ pub fn io_round_trips(gil: &Arc<Gil>, round_trips: u64) -> (Duration, GilStatsSn
     (elapsed, stats)
 }
 
+/// Two threads, both holding `gil` between blocking calls, pass a byte back
+/// and forth `round_trips` times over a socketpair (the echo side of a
+/// script's request/response loop). Returns both threads' GIL statistics.
+pub fn io_ping_pong(gil: &Arc<Gil>, round_trips: u64) -> [GilStatsSnapshot; 2] {
+    let Ok((near, far)) = UnixStream::pair() else { return Default::default() };
+    let side = |mut sock: UnixStream, serves: bool, gil: Arc<Gil>| {
+        move || {
+            let mut token = Gil::acquire(&gil);
+            let mut byte = [0u8; 1];
+            for _ in 0..round_trips {
+                let sock = &mut sock;
+                let ok = token.allow_threads(BlockingKind::Socket, || {
+                    if serves {
+                        sock.read_exact(&mut byte).and_then(|()| sock.write_all(&byte))
+                    } else {
+                        sock.write_all(b"x").and_then(|()| sock.read_exact(&mut byte))
+                    }
+                });
+                if ok.is_err() {
+                    break;
+                }
+                spin(&mut token, 1);
+            }
+            token.stats().snapshot()
+        }
+    };
+    let echo = thread::spawn(side(far, true, gil.clone()));
+    let client = side(near, false, gil.clone())();
+    [client, echo.join().unwrap_or_default()]
+}
+
 /// Round trips per second of the I/O thread next to `cpu_threads` CPU-bound ones.
 pub fn mixed_io_rate(cpu_threads: usize, round_trips: u64) -> f64 {
     let gil = Arc::new(Gil::default());

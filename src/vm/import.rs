@@ -72,6 +72,10 @@ pub fn import_module(ts: &mut ThreadState, full: &str) -> PyResult<Value> {
         Some((p, l)) => (Some(import_module(ts, p)?), l),
         None => (None, full),
     };
+    // The parent's body may have imported this module already (as CPython, use that one).
+    if let Some(m) = ts.objs.modules.get_str(&key) {
+        return Ok(m);
+    }
     let module = load_module(ts, full, last, parent.as_ref())?;
     if let Some(parent) = parent {
         let attr = ts.intern(last);

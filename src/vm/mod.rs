@@ -24,6 +24,7 @@ pub mod gil_trace;
 mod gil_tests;
 pub mod gil_workload;
 pub mod import;
+pub(crate) mod inline_cache;
 pub mod interpreter;
 pub mod memory;
 mod names;

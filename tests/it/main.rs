@@ -1,8 +1,9 @@
 //! The integration tests, in one binary: the script suite (`scripts`), the
-//! compiler's golden disassembly tests (`dis`) and properties of the
-//! standard streams (`output`).
+//! compiler's golden disassembly tests (`dis`), properties of the
+//! standard streams (`output`) and of the GIL reports (`gil_view`).
 
 mod dis;
+mod gil_view;
 mod output;
 mod scripts;
 mod embed;
