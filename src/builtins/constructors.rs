@@ -276,6 +276,9 @@ pub fn parse_float(text: &str) -> Option<f64> {
 }
 
 fn str_new(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    if let ([_, x], []) = (args.values, args.kwnames) {
+        return Ok(Value::Str(ts.to_str(x)?));
+    }
     let a = bind(ts, "str", rest(args), &["object", "encoding", "errors"], 0)?;
     let Some(x) = &a[0] else { return Ok(Value::str("")) };
     if a[1].is_some() || a[2].is_some() {

@@ -4,8 +4,14 @@
 //! flushed at exit (`flush_std`), on `flush=True` and before reading stdin.
 //! One `print` builds its whole text first and appends it under the buffer's
 //! lock, so the output of two threads never interleaves within a call.
+//!
+//! An embedder may send an interpreter's stdout and stderr elsewhere
+//! (`Output`): a thread attached to that interpreter finds its sinks in a
+//! thread-local that `ThreadState` sets at attach and restores at detach.
 
+use std::cell::RefCell;
 use std::io::Write;
+use std::sync::Arc;
 
 use parking_lot::Mutex;
 
@@ -36,8 +42,56 @@ fn is_tty(fd: i32) -> bool {
     }
 }
 
+/// Where one standard stream of an interpreter goes.
+#[derive(Clone)]
+pub enum Sink {
+    /// The process's stream.
+    Inherit,
+    /// Appended to a buffer the host reads.
+    Capture(Arc<Mutex<Vec<u8>>>),
+    /// Handed to a host function, one `write` at a time.
+    Callback(Arc<dyn Fn(&[u8]) + Send + Sync>),
+}
+
+/// An interpreter's stdout and stderr.
+pub struct Output {
+    pub stdout: Sink,
+    pub stderr: Sink,
+}
+
+thread_local! {
+    static OUTPUT: RefCell<Option<Arc<Output>>> = const { RefCell::new(None) };
+}
+
+/// Sets the current thread's sinks (`None`: the process's streams); returns the previous ones.
+pub fn set_thread_output(output: Option<Arc<Output>>) -> Option<Arc<Output>> {
+    OUTPUT.with(|o| o.replace(output))
+}
+
+/// Writes to the current thread's sink for `fd` unless it is inherited; true if written.
+fn redirected(fd: i32, text: &[u8]) -> bool {
+    OUTPUT.with(|o| {
+        let output = o.borrow();
+        let Some(output) = output.as_ref() else { return false };
+        match if fd == 2 { &output.stderr } else { &output.stdout } {
+            Sink::Inherit => false,
+            Sink::Capture(buffer) => {
+                buffer.lock().extend_from_slice(text);
+                true
+            }
+            Sink::Callback(f) => {
+                f(text);
+                true
+            }
+        }
+    })
+}
+
 /// Appends `text` to stdout's buffer, writing it out as the buffering mode says.
 pub fn write_stdout(text: &[u8]) {
+    if redirected(1, text) {
+        return;
+    }
     let mut out = STDOUT.lock();
     let line = *out.line_buffered.get_or_insert_with(|| is_tty(1));
     out.data.extend_from_slice(text);
@@ -54,6 +108,9 @@ fn flush_buf(out: &mut OutBuf) {
 }
 
 pub fn write_stderr(text: &[u8]) {
+    if redirected(2, text) {
+        return;
+    }
     flush_std();
     let mut err = std::io::stderr().lock();
     let _ = err.write_all(text);

@@ -183,20 +183,31 @@ fn join(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
         return Err(ts.type_error("can only join an iterable"));
     }
     let items = ts.collect_items(&rest[0])?;
-    let mut out = String::new();
+    // One pass to check the items and size the result, one to copy: the text
+    // is written once into a buffer of the exact size.
+    let mut len = sep.as_str().len().saturating_mul(items.len().saturating_sub(1));
     for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep.as_str());
-        }
         match item {
-            Value::Str(x) => out.push_str(x.as_str()),
+            Value::Str(x) => len = len.saturating_add(x.as_str().len()),
             other => {
                 let t = ts.type_of(other).name.clone();
                 return Err(ts.type_error(format!("sequence item {i}: expected str instance, {t} found")));
             }
         }
     }
-    Ok(s(&out))
+    if len as u128 > crate::objects::MAX_ALLOC_BYTES {
+        return Err(ts.no_memory());
+    }
+    let mut out = String::with_capacity(len);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep.as_str());
+        }
+        if let Value::Str(x) = item {
+            out.push_str(x.as_str());
+        }
+    }
+    Ok(Value::Str(Gc::new(PyStr::from_string(out))))
 }
 
 fn strip_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, left: bool, right: bool) -> PyResult<Value> {
@@ -369,15 +380,26 @@ fn endswith(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 fn map_text(ts: &mut ThreadState, args: Args<'_>, name: &str, f: fn(&str) -> String) -> PyResult<Value> {
     let (r, _) = method(ts, name, args, 0, 0)?;
     let this = recv(ts, r, name)?;
-    Ok(s(&f(this.as_str())))
+    Ok(Value::Str(Gc::new(PyStr::from_string(f(this.as_str())))))
+}
+
+/// A case mapping: `ascii` changes ASCII text in place (no intermediate
+/// `String`); `f` handles the rest of Unicode.
+fn map_case(ts: &mut ThreadState, args: Args<'_>, name: &str, ascii: fn(&mut str), f: fn(&str) -> String) -> PyResult<Value> {
+    let (r, _) = method(ts, name, args, 0, 0)?;
+    let this = recv(ts, r, name)?;
+    if this.is_ascii() {
+        return Ok(Value::Str(Gc::new(this.map_in_place(ascii))));
+    }
+    Ok(Value::Str(Gc::new(PyStr::from_string(f(this.as_str())))))
 }
 
 fn upper(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
-    map_text(ts, args, "upper", |t| t.to_uppercase())
+    map_case(ts, args, "upper", str::make_ascii_uppercase, str::to_uppercase)
 }
 
 fn lower(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
-    map_text(ts, args, "lower", |t| t.to_lowercase())
+    map_case(ts, args, "lower", str::make_ascii_lowercase, str::to_lowercase)
 }
 
 fn is_cased(c: char) -> bool {

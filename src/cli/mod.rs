@@ -1,9 +1,11 @@
 //! The `gilvm` command line: run a script, `-c CODE`, `-` (stdin), `--dis FILE`,
-//! or the REPL when given nothing.
+//! the REPL when given nothing, and the `bench` subcommand.
 
 use clap::{Args as ClapArgs, Parser, Subcommand};
 
+mod bench;
 mod repl;
+mod report;
 
 #[derive(Parser)]
 #[command(name = "gilvm", version, about = "A Python 3 subset interpreter with a real GIL", args_conflicts_with_subcommands = true)]
@@ -14,9 +16,12 @@ pub struct Cli {
     pub run: RunArgs,
 }
 
-/// Subcommands (more, such as `bench`, are added later).
 #[derive(Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Run the bundled CPU-bound, I/O-bound and mixed workloads at 1, 2, 4, 8
+    /// threads and show what the GIL does to them.
+    Bench(bench::BenchArgs),
+}
 
 #[derive(ClapArgs)]
 pub struct RunArgs {
@@ -29,6 +34,8 @@ pub struct RunArgs {
     /// GIL switch interval in milliseconds.
     #[arg(long = "switch-interval", value_name = "MS")]
     pub switch_interval: Option<f64>,
+    #[command(flatten)]
+    pub report: report::ReportArgs,
     /// The script to run (`-` reads it from stdin), then its arguments.
     #[arg(trailing_var_arg = true, allow_hyphen_values = true, value_name = "SCRIPT [ARGS]")]
     pub args: Vec<String>,
@@ -38,7 +45,7 @@ pub struct RunArgs {
 pub fn main() -> i32 {
     let cli = Cli::parse();
     match cli.command {
-        Some(command) => match command {},
+        Some(Command::Bench(args)) => bench::main(args),
         None => crate::vm::run::with_main_stack(move || run(cli.run)),
     }
 }
@@ -47,6 +54,7 @@ fn run(args: RunArgs) -> i32 {
     if let Some(file) = &args.dis {
         return dis(file);
     }
+    report::start(&args.report);
     let mut ts = crate::vm::run::new_interpreter_on_stack(crate::vm::run::MAIN_STACK_SIZE);
     if let Some(ms) = args.switch_interval {
         if ms > 0.0 && ms.is_finite() {
@@ -54,15 +62,20 @@ fn run(args: RunArgs) -> i32 {
         }
     }
     crate::vm::signals::install_sigint_handler(&ts.interp);
+    let code = run_program(&mut ts, &args);
+    report::finish(&ts.interp, &args.report, code)
+}
+
+fn run_program(ts: &mut crate::vm::ThreadState, args: &RunArgs) -> i32 {
     if let Some(code) = &args.code {
-        return crate::vm::run::run_string(&mut ts, code, "-c", "<string>", &args.args);
+        return crate::vm::run::run_string(ts, code, "-c", "<string>", &args.args);
     }
     match args.args.split_first() {
-        Some((script, rest)) if script == "-" => run_stdin(&mut ts, rest),
-        Some((script, rest)) => crate::vm::run::run_file(&mut ts, script, rest),
+        Some((script, rest)) if script == "-" => run_stdin(ts, rest),
+        Some((script, rest)) => crate::vm::run::run_file(ts, script, rest),
         // As CPython: the prompt only for a person at a terminal; piped input is a program.
-        None if std::io::IsTerminal::is_terminal(&std::io::stdin()) => repl::run(&mut ts),
-        None => run_stdin(&mut ts, &[]),
+        None if std::io::IsTerminal::is_terminal(&std::io::stdin()) => repl::run(ts),
+        None => run_stdin(ts, &[]),
     }
 }
 

@@ -5,6 +5,9 @@
 use crate::objects::{Gc, PyModule, PyResult};
 use crate::vm::ThreadState;
 
+pub mod gil;
+pub mod interp_queues;
+pub mod interpreters;
 pub mod math;
 pub mod os;
 pub mod os_path;
@@ -36,6 +39,9 @@ pub fn native_module(name: &str) -> Option<ModuleInit> {
         "tempfile" => tempfile::init,
         "socket" => socket::init,
         "select" => select::init,
+        "gil" => gil::init,
+        "_interpreters" => interpreters::init,
+        "_interpqueues" => interp_queues::init,
         _ => return None,
     })
 }

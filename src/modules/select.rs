@@ -101,8 +101,14 @@ fn wait(ts: &mut ThreadState, mut fds: Vec<libc::pollfd>, timeout: Option<Durati
     }
     let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
     let outcome = ts.wait_interruptibly(BlockingKind::Select, deadline, move |until| loop {
-        match poll_once(&mut fds, poll_timeout_ms(until)) {
+        // One more entry, last, wakes the wait when the thread is interrupted (`vm::unblock`).
+        let wake = crate::vm::unblock::wake_fd().unwrap_or(-1);
+        fds.push(libc::pollfd { fd: wake, events: libc::POLLIN, revents: 0 });
+        let polled = poll_once(&mut fds, poll_timeout_ms(until));
+        let woken = fds.pop().is_some_and(|w| w.revents != 0);
+        match polled {
             Err(e) => return Some(Err(e)),
+            Ok(true) if woken && fds.iter().all(|f| f.revents == 0) => return None,
             Ok(true) => return Some(Ok(std::mem::take(&mut fds))),
             Ok(false) if until.is_some_and(|u| Instant::now() < u) => continue,
             Ok(false) if until.is_none() => continue,

@@ -16,6 +16,7 @@ use rustix::net::{AddressFamily, Protocol, RecvFlags, SendFlags, Shutdown, Socke
 use super::socket_addr::{self, AF_INET, AF_UNIX};
 use super::socket_sockopt;
 use super::socket_wait::{self, errno_error, Connected, READABLE, WRITABLE};
+use crate::vm::gil_stats::BlockingKind;
 use crate::builtins::args::{bind, int_arg, method};
 use crate::objects::class::Layout;
 use crate::objects::module::add_method;
@@ -341,7 +342,7 @@ fn sock_accept(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let sock = socket_of(ts, recv)?;
     let fd = open_fd(ts, sock)?;
     let flags = SocketFlags::NONBLOCK | SocketFlags::CLOEXEC;
-    let (conn, addr) = socket_wait::call(ts, &fd, sock.timeout.get(), READABLE, |fd| rustix::net::acceptfrom_with(fd, flags))?;
+    let (conn, addr) = socket_wait::call(ts, &fd, sock.timeout.get(), (READABLE, BlockingKind::SocketAccept), |fd| rustix::net::acceptfrom_with(fd, flags))?;
     let Value::Native(obj) = recv else { return Err(ts.type_error("accept() needs a socket")) };
     let conn = wrap(&obj.class, conn, sock.family, sock.kind, sock.proto, default_timeout());
     let addr = addr.as_ref().map_or(Value::None, socket_addr::to_value);
@@ -385,7 +386,7 @@ fn sock_send(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let data = bytes_arg(ts, &a[0])?;
     let flags = send_flags(flags_arg(ts, a.get(1))?);
     let fd = open_fd(ts, sock)?;
-    let sent = socket_wait::call(ts, &fd, sock.timeout.get(), WRITABLE, |fd| rustix::net::send(fd, data, flags))?;
+    let sent = socket_wait::call(ts, &fd, sock.timeout.get(), (WRITABLE, BlockingKind::SocketSend), |fd| rustix::net::send(fd, data, flags))?;
     Ok(Value::Int(sent as i64))
 }
 
@@ -396,7 +397,7 @@ fn sock_sendall(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let flags = send_flags(flags_arg(ts, a.get(1))?);
     let fd = open_fd(ts, sock)?;
     let mut sent = 0;
-    socket_wait::call(ts, &fd, sock.timeout.get(), WRITABLE, move |fd| {
+    socket_wait::call(ts, &fd, sock.timeout.get(), (WRITABLE, BlockingKind::SocketSend), move |fd| {
         while sent < data.len() {
             sent += rustix::net::send(fd, &data[sent..], flags)?;
         }
@@ -413,7 +414,7 @@ fn sock_sendto(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let flags = send_flags(flags);
     let addr = socket_addr::parse(ts, sock.family, addr, "sendto")?;
     let fd = open_fd(ts, sock)?;
-    let sent = socket_wait::call(ts, &fd, sock.timeout.get(), WRITABLE, |fd| rustix::net::sendto(fd, data, flags, &addr))?;
+    let sent = socket_wait::call(ts, &fd, sock.timeout.get(), (WRITABLE, BlockingKind::SocketSend), |fd| rustix::net::sendto(fd, data, flags, &addr))?;
     Ok(Value::Int(sent as i64))
 }
 
@@ -428,7 +429,7 @@ fn sock_recv(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let size = bufsize_arg(ts, &a[0], "recv")?;
     let flags = RecvFlags::from_bits_retain(flags_arg(ts, a.get(1))?);
     let fd = open_fd(ts, sock)?;
-    let data = socket_wait::call(ts, &fd, sock.timeout.get(), READABLE, |fd| {
+    let data = socket_wait::call(ts, &fd, sock.timeout.get(), (READABLE, BlockingKind::SocketRecv), |fd| {
         let mut buf = vec![0u8; size];
         let (n, _) = rustix::net::recv(fd, &mut buf[..], flags)?;
         buf.truncate(n);
@@ -443,7 +444,7 @@ fn sock_recvfrom(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let size = bufsize_arg(ts, &a[0], "recvfrom")?;
     let flags = RecvFlags::from_bits_retain(flags_arg(ts, a.get(1))?);
     let fd = open_fd(ts, sock)?;
-    let (data, addr) = socket_wait::call(ts, &fd, sock.timeout.get(), READABLE, |fd| {
+    let (data, addr) = socket_wait::call(ts, &fd, sock.timeout.get(), (READABLE, BlockingKind::SocketRecv), |fd| {
         let mut buf = vec![0u8; size];
         let (n, _, addr) = rustix::net::recvfrom(fd, &mut buf[..], flags)?;
         buf.truncate(n);

@@ -2,8 +2,8 @@
 //! non-blocking underneath; a call is tried once with the GIL held (it cannot
 //! block), and only when it would block does the thread release the GIL and
 //! `poll` the descriptor until it is ready, the socket's timeout passes, or —
-//! in the main thread — Ctrl-C arrives (`ThreadState::wait_interruptibly`
-//! polls in short slices there).
+//! the thread is interrupted (`vm::unblock`: the poll set includes the
+//! thread's wake descriptor; for Ctrl-C the main thread polls in slices).
 
 use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd, RawFd};
 use std::sync::Arc;
@@ -43,14 +43,20 @@ pub fn poll_timeout_ms(until: Option<Instant>) -> i32 {
     }
 }
 
-/// Waits until `fd` is ready for `events` (true) or `until` passes (false).
+/// Waits until `fd` is ready for `events` (true) or `until` passes or the
+/// thread is interrupted (false).
 pub fn poll_until(fd: RawFd, events: i16, until: Option<Instant>) -> Result<bool, Errno> {
     loop {
         let ms = poll_timeout_ms(until);
-        let mut entry = [libc::pollfd { fd, events, revents: 0 }];
+        // The second entry wakes the wait when the thread is interrupted (`vm::unblock`).
+        let wake = crate::vm::unblock::wake_fd().unwrap_or(-1);
+        let mut entry = [libc::pollfd { fd, events, revents: 0 }, libc::pollfd { fd: wake, events: READABLE, revents: 0 }];
         let n = os_thread::poll(&mut entry, ms);
-        if n > 0 {
+        if entry[0].revents != 0 {
             return Ok(true);
+        }
+        if n > 0 {
+            return Ok(false);
         }
         if n < 0 {
             let errno = Errno::from_io_error(&std::io::Error::last_os_error()).unwrap_or(Errno::INVAL);
@@ -66,8 +72,9 @@ pub fn poll_until(fd: RawFd, events: i16, until: Option<Instant>) -> Result<bool
 
 /// Runs the socket operation `op` on `fd`, waiting for `events` as the
 /// socket's `timeout` says (`None`: block; zero: never wait). The GIL is
-/// released only while waiting; `op` itself never blocks.
-pub fn call<R, F>(ts: &mut ThreadState, fd: &Arc<OwnedFd>, timeout: Option<Duration>, events: i16, mut op: F) -> PyResult<R>
+/// released only while waiting (counted in the GIL stats as `kind`); `op`
+/// itself never blocks.
+pub fn call<R, F>(ts: &mut ThreadState, fd: &Arc<OwnedFd>, timeout: Option<Duration>, (events, kind): (i16, BlockingKind), mut op: F) -> PyResult<R>
 where
     R: Send,
     F: FnMut(BorrowedFd<'_>) -> Result<R, Errno> + Send,
@@ -81,7 +88,7 @@ where
     let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
     let fd = fd.clone();
     let raw = fd.as_raw_fd();
-    let outcome = ts.wait_interruptibly(BlockingKind::Socket, deadline, move |until| loop {
+    let outcome = ts.wait_interruptibly(kind, deadline, move |until| loop {
         match poll_until(raw, events, until) {
             Err(errno) => return Some(Err(errno)),
             Ok(false) => return None,
@@ -134,7 +141,7 @@ pub fn connect(ts: &mut ThreadState, fd: &Arc<OwnedFd>, addr: &rustix::net::Sock
     }
     let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
     let fd = fd.clone();
-    let outcome = ts.wait_interruptibly(BlockingKind::Socket, deadline, move |until| {
+    let outcome = ts.wait_interruptibly(BlockingKind::SocketConnect, deadline, move |until| {
         match poll_until(fd.as_raw_fd(), WRITABLE, until) {
             Err(errno) => Some(Err(errno)),
             Ok(false) => None,

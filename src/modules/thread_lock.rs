@@ -27,6 +27,9 @@ impl LockCore {
     pub fn acquire_until(&self, until: Option<Instant>) -> bool {
         let mut locked = self.locked.lock();
         while *locked {
+            if crate::vm::unblock::requested() {
+                return false;
+            }
             match until {
                 Some(until) => {
                     if self.released.wait_until(&mut locked, until).timed_out() && *locked {
@@ -57,6 +60,13 @@ impl LockCore {
     }
 }
 
+impl crate::vm::unblock::Unblock for LockCore {
+    fn unblock(&self) {
+        let _locked = self.locked.lock();
+        self.released.notify_all();
+    }
+}
+
 /// Acquires `core` for the current thread: at once if it is free (without
 /// releasing the GIL), else waiting without the GIL — interruptibly in the
 /// main thread — for at most `timeout` (`None`: forever).
@@ -69,6 +79,9 @@ pub fn acquire(ts: &mut ThreadState, core: &Arc<LockCore>, blocking: bool, timeo
     }
     let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
     let core = core.clone();
-    let taken = ts.wait_interruptibly(BlockingKind::LockWait, deadline, move |until| core.acquire_until(until).then_some(()))?;
+    let taken = ts.wait_interruptibly(BlockingKind::LockWait, deadline, move |until| {
+        let _wake = crate::vm::unblock::register(core.clone());
+        core.acquire_until(until).then_some(())
+    })?;
     Ok(taken.is_some())
 }

@@ -15,6 +15,8 @@ pub struct CodeObject {
     pub names: Box<[Gc<PyStr>]>,
     /// Interned `code.varnames` (parameter names, for keyword binding).
     pub varnames: Box<[Gc<PyStr>]>,
+    /// This interpreter's inline caches for the code's instructions.
+    pub(crate) caches: crate::vm::inline_cache::Caches,
 }
 
 impl CodeObject {
@@ -22,7 +24,7 @@ impl CodeObject {
         let consts = code.constants.iter().map(|c| constant_value(ts, c)).collect();
         let names = code.names.iter().map(|n| ts.intern(n)).collect();
         let varnames = code.varnames.iter().map(|n| ts.intern(n)).collect();
-        Gc::new(CodeObject { code, consts, names, varnames })
+        Gc::new(CodeObject { code, consts, names, varnames, caches: Default::default() })
     }
 }
 

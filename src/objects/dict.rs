@@ -2,6 +2,7 @@
 //! a dense `entries` vector in insertion order plus a hash index of positions.
 
 use std::cell::RefCell;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use hashbrown::HashTable;
 
@@ -20,7 +21,14 @@ pub struct DictTable {
     /// Positions into `entries`, hashed by the entry's hash.
     index: HashTable<usize>,
     len: usize,
+    /// CPython's `dk_version`: nonzero only while the key set, and so every
+    /// entry's position, is unchanged since an inline cache asked for it.
+    keys_version: u64,
 }
+
+/// Versions are unique across the process, so an equal version means the same
+/// dict in the same shape (no pointer comparison, no reuse after free).
+static NEXT_KEYS_VERSION: AtomicU64 = AtomicU64::new(1);
 
 impl DictTable {
     pub fn new() -> DictTable {
@@ -33,6 +41,20 @@ impl DictTable {
 
     pub fn is_empty(&self) -> bool {
         self.len == 0
+    }
+
+    /// The current keys version (0: changed since the last `assign_keys_version`).
+    #[inline]
+    pub fn keys_version(&self) -> u64 {
+        self.keys_version
+    }
+
+    /// A keys version for the current key set, taking a fresh one if needed.
+    pub fn assign_keys_version(&mut self) -> u64 {
+        if self.keys_version == 0 {
+            self.keys_version = NEXT_KEYS_VERSION.fetch_add(1, Ordering::Relaxed);
+        }
+        self.keys_version
     }
 
     /// The position of the entry with this hash whose key satisfies `eq`.
@@ -68,6 +90,12 @@ impl DictTable {
 
     /// Appends a key known not to be present.
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        self.insert_new_at(hash, key, value);
+    }
+
+    /// Appends a key known not to be present; returns its position.
+    pub fn insert_new_at(&mut self, hash: i64, key: Value, value: Value) -> usize {
+        self.keys_version = 0;
         let pos = self.entries.len();
         self.entries.push(Some(DictEntry { hash, key, value }));
         let entries = &self.entries;
@@ -75,11 +103,13 @@ impl DictTable {
             entries[i].as_ref().map_or(0, |e| e.hash as u64)
         });
         self.len += 1;
+        pos
     }
 
     /// Removes the entry at `pos`, returning it.
     pub fn remove_at(&mut self, pos: usize) -> Option<DictEntry> {
         let hash = self.entries.get(pos)?.as_ref()?.hash;
+        self.keys_version = 0;
         if let Ok(slot) = self.index.find_entry(hash as u64, |&i| i == pos) {
             slot.remove();
         }
@@ -101,6 +131,7 @@ impl DictTable {
     }
 
     pub fn clear(&mut self) {
+        self.keys_version = 0;
         self.entries.clear();
         self.index.clear();
         self.len = 0;

@@ -16,8 +16,8 @@ pub struct PyFunction {
     pub defaults: Box<[Value]>,
     /// Defaults of keyword-only parameters, by name.
     pub kwdefaults: Option<Gc<PyDict>>,
-    /// One cell per `code.freevars` entry.
-    pub closure: Box<[Gc<PyCell>]>,
+    /// One cell per `code.freevars` entry (shared with the frames that run it).
+    pub closure: Gc<[Gc<PyCell>]>,
     /// `__dict__`, `__doc__`, `__module__` and attributes set by decorators.
     pub dict: Gc<PyDict>,
 }

@@ -69,12 +69,7 @@ impl ThreadState {
             return num::float_binop(self, op, x, y).map(Some);
         }
         Ok(match (op, a, b) {
-            (BinOp::Add, Str(x), Str(y)) => {
-                let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
-                s.push_str(x.as_str());
-                s.push_str(y.as_str());
-                Some(Value::Str(Gc::new(PyStr::from_string(s))))
-            }
+            (BinOp::Add, Str(x), Str(y)) => Some(Value::Str(Gc::new(PyStr::concat(&[x.as_str(), y.as_str()])))),
             (BinOp::Mul, Str(s), n) | (BinOp::Mul, n, Str(s)) if is_int(n) => {
                 let count = self.repeat_count(n, s.as_str().len(), 1)?;
                 Some(Value::Str(Gc::new(PyStr::from_string(s.as_str().repeat(count)))))

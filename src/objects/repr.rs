@@ -218,6 +218,7 @@ impl ThreadState {
     pub(crate) fn str_impl(&mut self, v: &Value) -> PyResult<Gc<PyStr>> {
         match v {
             Value::Str(s) => Ok(s.clone()),
+            Value::Int(i) => Ok(Gc::new(PyStr::from_int(*i))),
             Value::Instance(_) | Value::Native(_) if as_view(v).is_none() => {
                 let _g = self.enter_native("while getting the str of an object")?;
                 match self.call_special(v, "__str__", &[])? {

@@ -1,9 +1,15 @@
 //! `str`: immutable Unicode text with a cached hash.
+//!
+//! The text lives in a `CompactString`: up to 24 bytes are stored inside the
+//! `PyStr` itself, so a short string (names, keys, words, digits) is one heap
+//! allocation — the `Rc` box — instead of two. Longer text has its own buffer.
 
 use std::cell::Cell;
 
+use compact_str::CompactString;
+
 pub struct PyStr {
-    value: Box<str>,
+    value: CompactString,
     /// Number of characters (not bytes); equal to the byte length for ASCII text,
     /// which makes indexing O(1) in the common case.
     char_len: usize,
@@ -13,15 +19,46 @@ pub struct PyStr {
 
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
-        PyStr { char_len: s.chars().count(), value: s.into(), hash: Cell::new(-1) }
+        PyStr { char_len: count_chars(s), value: CompactString::new(s), hash: Cell::new(-1) }
     }
 
-    pub fn from_string(s: String) -> PyStr {
-        PyStr { char_len: s.chars().count(), value: s.into_boxed_str(), hash: Cell::new(-1) }
+    pub fn from_string(mut s: String) -> PyStr {
+        // Long text keeps its buffer; trim what a builder over-reserved, since
+        // the string is immutable from now on.
+        if s.capacity() - s.len() > s.len() / 8 {
+            s.shrink_to_fit();
+        }
+        PyStr { char_len: count_chars(&s), value: CompactString::from(s), hash: Cell::new(-1) }
+    }
+
+    /// The concatenation of `parts`, built in place (no intermediate `String`
+    /// when the result is short enough to be stored inline).
+    pub fn concat(parts: &[&str]) -> PyStr {
+        let len = parts.iter().map(|p| p.len()).sum();
+        let mut value = CompactString::with_capacity(len);
+        for p in parts {
+            value.push_str(p);
+        }
+        PyStr { char_len: count_chars(&value), value, hash: Cell::new(-1) }
+    }
+
+    /// `str(i)` for an int, formatted straight into the inline buffer.
+    pub fn from_int(i: i64) -> PyStr {
+        use compact_str::ToCompactString;
+        let value = i.to_compact_string();
+        PyStr { char_len: value.len(), value, hash: Cell::new(-1) }
+    }
+
+    /// A copy of this string changed in place by `f`, which must keep every
+    /// character's length (an ASCII case mapping on ASCII text).
+    pub fn map_in_place(&self, f: fn(&mut str)) -> PyStr {
+        let mut value = self.value.clone();
+        f(value.as_mut_str());
+        PyStr { char_len: self.char_len, value, hash: Cell::new(-1) }
     }
 
     pub fn as_str(&self) -> &str {
-        &self.value
+        self.value.as_str()
     }
 
     pub fn char_len(&self) -> usize {
@@ -45,8 +82,21 @@ impl PyStr {
     }
 }
 
+/// Characters in `s`: ASCII text (checked a word at a time) needs no decoding.
+fn count_chars(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
+}
+
 impl PartialEq for PyStr {
     fn eq(&self, other: &PyStr) -> bool {
+        let (a, b) = (self.hash.get(), other.hash.get());
+        if a != -1 && b != -1 && a != b {
+            return false;
+        }
         self.value == other.value
     }
 }

@@ -15,6 +15,9 @@ const BUNDLED: &[(&str, &str, bool)] = &[
     ("concurrent.futures", include_str!("concurrent/futures/__init__.py"), true),
     ("concurrent.futures._base", include_str!("concurrent/futures/_base.py"), false),
     ("concurrent.futures.thread", include_str!("concurrent/futures/thread.py"), false),
+    ("concurrent.futures.interpreter", include_str!("concurrent/futures/interpreter.py"), false),
+    ("concurrent.interpreters", include_str!("concurrent/interpreters/__init__.py"), true),
+    ("concurrent.interpreters._queues", include_str!("concurrent/interpreters/_queues.py"), false),
 ];
 
 /// The source of bundled module `name` (dotted), and whether it is a package.

@@ -116,6 +116,7 @@ pub(crate) fn push_function_frame(
         globals: func.globals.clone(),
         locals: None,
         entry,
+        init_self: Value::Null,
     });
     Ok(())
 }
@@ -134,7 +135,7 @@ fn recursion_overflow(ts: &mut ThreadState) -> crate::objects::PyErr {
 }
 
 /// The frame's cells: fresh ones for its cellvars (parameters copied in), then the closure.
-pub(crate) fn make_cells(func: &PyFunction, slots: &[Value]) -> Box<[Gc<PyCell>]> {
+pub(crate) fn make_cells(func: &PyFunction, slots: &[Value]) -> Gc<[Gc<PyCell>]> {
     let code = &func.code.code;
     if code.cellvars.is_empty() {
         return func.closure.clone();
@@ -146,7 +147,7 @@ pub(crate) fn make_cells(func: &PyFunction, slots: &[Value]) -> Box<[Gc<PyCell>]
         }
     }
     cells.extend(func.closure.iter().cloned());
-    cells.into_boxed_slice()
+    cells.into()
 }
 
 /// Fills `slots` (all `Null`) from `args` as CPython binds parameters; the error
@@ -298,7 +299,7 @@ pub(crate) fn call_from_stack(
     if kwnames.is_none() {
         if let Value::Function(func) = &callable {
             if is_simple(func, ts.exec.stack.len() - args_start) {
-                push_simple_frame(ts, func, ret_sp, args_start)?;
+                push_simple_frame(ts, func, ret_sp, args_start, Value::Null)?;
                 return Ok(Called::Frame);
             }
         }
@@ -328,9 +329,33 @@ pub(crate) fn call_from_stack(
     result
 }
 
+/// `Call` of a class whose `__init__` is a plain Python function (the class at
+/// `ret_sp`, its arguments above): the instance is made here and `__init__`
+/// runs as a frame of the eval loop, its result replaced by the instance
+/// (CPython 3.12's `CALL_ALLOC_AND_ENTER_INIT`). `false`: the generic call follows.
+pub(crate) fn enter_class_init(
+    ts: &mut ThreadState,
+    slot: &std::cell::Cell<super::inline_cache::Slot>,
+    ret_sp: usize,
+) -> PyResult<bool> {
+    let Some(Value::Type(cls)) = ts.exec.stack.get(ret_sp) else { return Ok(false) };
+    let cls = cls.clone();
+    let Some(init) = super::inline_cache::class_init(slot, &cls) else {
+        super::inline_cache::class_init_fill(ts, slot, &cls);
+        return Ok(false);
+    };
+    if !is_simple(&init, ts.exec.stack.len() - ret_sp) {
+        return Ok(false);
+    }
+    let obj = super::class::instantiate(ts, &cls, &[])?;
+    ts.exec.stack[ret_sp] = obj.clone();
+    push_simple_frame(ts, &init, ret_sp, ret_sp, obj)?;
+    Ok(true)
+}
+
 /// A function whose parameters are `nargs` plain positionals (or fewer, with defaults for the rest).
 #[inline]
-fn is_simple(func: &PyFunction, nargs: usize) -> bool {
+pub(crate) fn is_simple(func: &PyFunction, nargs: usize) -> bool {
     let code = &func.code.code;
     let argcount = code.argcount as usize;
     code.kwonlyargcount == 0
@@ -341,7 +366,15 @@ fn is_simple(func: &PyFunction, nargs: usize) -> bool {
         && nargs + func.defaults.len() >= argcount
 }
 
-fn push_simple_frame(ts: &mut ThreadState, func: &Gc<PyFunction>, ret_sp: usize, base: usize) -> PyResult<()> {
+/// Pushes `func`'s frame with its arguments already in place from `base` to
+/// the top of the stack (missing ones take their defaults).
+pub(crate) fn push_simple_frame(
+    ts: &mut ThreadState,
+    func: &Gc<PyFunction>,
+    ret_sp: usize,
+    base: usize,
+    init_self: Value,
+) -> PyResult<()> {
     check_depth(ts)?;
     let code = &func.code.code;
     let argcount = code.argcount as usize;
@@ -365,6 +398,7 @@ fn push_simple_frame(ts: &mut ThreadState, func: &Gc<PyFunction>, ret_sp: usize,
         globals: func.globals.clone(),
         locals: None,
         entry: false,
+        init_self,
     });
     Ok(())
 }

@@ -52,10 +52,16 @@ pub(crate) fn call_type(ts: &mut ThreadState, cls: &Gc<PyType>, args: Args<'_>) 
     values.extend_from_slice(args.values);
     let r = ts.call(&init, Args { values: &values, kwnames: args.kwnames })?;
     if !r.is_none() {
-        let name = ts.type_of(&r).name.clone();
-        return Err(ts.type_error(format!("__init__() should return None, not '{name}'")));
+        return Err(init_returned(ts, &r));
     }
     Ok(obj)
+}
+
+/// The error of an `__init__` that returned `r`, not `None`.
+#[cold]
+pub(crate) fn init_returned(ts: &mut ThreadState, r: &Value) -> crate::objects::PyErr {
+    let name = ts.type_of(r).name.clone();
+    ts.type_error(format!("__init__() should return None, not '{name}'"))
 }
 
 /// `object.__new__(cls)` for classes defined in Python.

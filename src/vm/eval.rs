@@ -8,7 +8,7 @@
 
 use super::call::{call_from_stack, Called};
 use super::exceptions::{self, Unwind};
-use super::{fastops, generator, import, ops, ThreadState};
+use super::{fastops, generator, import, inline_cache, ops, ThreadState};
 use crate::bytecode::{Instruction, UnaryOp};
 use crate::objects::{IterKind, PyErr, PyResult, Value};
 
@@ -53,6 +53,7 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
         }
         let instrs = &code.code.instructions[..];
         let names = &code.names[..];
+        let caches = code.caches.slots(instrs.len());
 
         macro_rules! tri {
             ($e:expr) => {
@@ -140,11 +141,14 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     ts.exec.push(v);
                 }
                 I::LoadGlobal(i) => {
-                    let name = name!(i);
-                    let found = ts.exec.frames[fi].globals.get_str(name).or_else(|| ts.objs.builtins.get_str(name));
+                    let (slot, globals) = (&caches[pc - 1], &ts.exec.frames[fi].globals);
+                    let found = match inline_cache::load_global(slot, globals, &ts.objs.builtins) {
+                        Some(v) => Some(v),
+                        None => inline_cache::load_global_miss(slot, globals, &ts.objs.builtins, name!(i)),
+                    };
                     match found {
                         Some(v) => ts.exec.push(v),
-                        None => tri!(Err(exceptions::name_not_defined(ts, name))),
+                        None => tri!(Err(exceptions::name_not_defined(ts, name!(i)))),
                     }
                 }
                 I::StoreGlobal(i) => {
@@ -168,13 +172,20 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
 
                 I::LoadAttr(i) => {
                     let obj = ts.exec.pop();
-                    let v = tri!(ts.get_attr(&obj, name!(i)));
+                    let slot = &caches[pc - 1];
+                    let v = match inline_cache::load_attr(slot, &obj, name!(i)) {
+                        Some(v) => v,
+                        None => tri!(inline_cache::load_attr_miss(ts, slot, &obj, name!(i))),
+                    };
                     ts.exec.push(v);
                 }
                 I::StoreAttr(i) => {
                     let obj = ts.exec.pop();
                     let v = ts.exec.pop();
-                    tri!(ts.set_attr(&obj, name!(i), v));
+                    let slot = &caches[pc - 1];
+                    if let Err(v) = inline_cache::store_attr(slot, &obj, name!(i), v) {
+                        tri!(inline_cache::store_attr_miss(ts, slot, &obj, name!(i), v));
+                    }
                 }
                 I::DeleteAttr(i) => {
                     let obj = ts.exec.pop();
@@ -182,7 +193,11 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                 }
                 I::LoadMethod(i) => {
                     let obj = ts.exec.pop();
-                    let (meth, receiver) = tri!(ts.load_method(obj, name!(i)));
+                    let slot = &caches[pc - 1];
+                    let (meth, receiver) = match inline_cache::load_method(ts, slot, &obj, name!(i)) {
+                        Some(f) => (f, obj),
+                        None => tri!(inline_cache::load_method_miss(ts, slot, obj, name!(i))),
+                    };
                     ts.exec.push(meth);
                     ts.exec.push(receiver);
                 }
@@ -409,6 +424,9 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     tri!(ts.periodic_check());
                     let ret_sp = ts.exec.stack.len().saturating_sub(n as usize + 1);
                     ts.exec.frames[fi].pc = pc;
+                    if tri!(super::call::enter_class_init(ts, &caches[pc - 1], ret_sp)) {
+                        continue 'frame;
+                    }
                     match tri!(call_from_stack(ts, ret_sp, ret_sp + 1, None)) {
                         Called::Value(v) => ts.exec.push(v),
                         Called::Frame => continue 'frame,
@@ -454,11 +472,18 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     ts.exec.push(f);
                 }
                 I::ReturnValue => {
-                    let v = ts.exec.pop();
+                    let mut v = ts.exec.pop();
                     if let Some(frame) = ts.exec.frames.pop() {
                         ts.exec.stack.truncate(frame.ret_sp);
                         if frame.entry {
                             return Ok(Exit::Return(v));
+                        }
+                        if !frame.init_self.is_null() {
+                            if !v.is_none() {
+                                pending = Some((super::class::init_returned(ts, &v), false));
+                                continue 'frame;
+                            }
+                            v = frame.init_self;
                         }
                     }
                     ts.exec.push(v);
@@ -596,7 +621,7 @@ pub(crate) fn run_code(
     code: crate::objects::Gc<crate::objects::CodeObject>,
     globals: crate::objects::Gc<crate::objects::PyDict>,
     locals: Option<crate::objects::Gc<crate::objects::PyDict>>,
-    cells: Box<[crate::objects::Gc<crate::objects::PyCell>]>,
+    cells: impl Into<crate::objects::Gc<[crate::objects::Gc<crate::objects::PyCell>]>>,
 ) -> PyResult<Value> {
     ts.check_native_stack()?;
     super::call::check_depth(ts)?;
@@ -604,7 +629,9 @@ pub(crate) fn run_code(
     let c = &code.code;
     ts.exec.stack.reserve(c.nlocals() + c.max_stack as usize + 1);
     ts.exec.stack.resize(base + c.nlocals(), Value::Null);
-    ts.exec.frames.push(super::frame::Frame { code, pc: 0, base, ret_sp: base, cells, globals, locals, entry: true });
+    let cells = cells.into();
+    let init_self = Value::Null;
+    ts.exec.frames.push(super::frame::Frame { code, pc: 0, base, ret_sp: base, cells, globals, locals, entry: true, init_self });
     match run_frames(ts, None)? {
         Exit::Return(v) | Exit::Yield(v) => Ok(v),
     }

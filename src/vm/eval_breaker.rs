@@ -16,6 +16,10 @@
 //! by the main thread when it raises `KeyboardInterrupt`; `INTERRUPT` is set by
 //! an embedder's interrupt handle and cleared by the thread that acts on it.
 //! `FINALIZING` is set once, by `Runtime::begin_finalizing`, and never cleared.
+//! `BUDGET` stays set in an interpreter with an instruction budget (each check
+//! is then counted, in `handle_eval_breaker`); `MEMORY` is set by the
+//! allocator's accounting when the interpreter goes over its memory limit
+//! (`vm::memory`) and cleared by the thread that raises `MemoryError`.
 
 use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
 
@@ -36,6 +40,11 @@ impl EvalBreaker {
     /// The process is exiting: threads other than the main one stop at their
     /// next check (daemon threads are abandoned there, never mid-instruction).
     pub const FINALIZING: u32 = 8;
+    /// The interpreter has an instruction budget: every check counts against
+    /// it (so a budgeted interpreter always takes the slow path; others never).
+    pub const BUDGET: u32 = 16;
+    /// The interpreter's threads went over its memory limit.
+    pub const MEMORY: u32 = 32;
 
     pub const fn new() -> EvalBreaker {
         EvalBreaker { word: AtomicU32::new(0) }
@@ -90,6 +99,16 @@ impl ThreadState {
         }
         if bits & (EvalBreaker::SIGNAL | EvalBreaker::INTERRUPT) != 0 {
             self.check_interrupts()?;
+        }
+        if bits & EvalBreaker::BUDGET != 0 && !self.interp.charge_budget() {
+            let cls = self.objs.budget_exceeded.clone();
+            return Err(self.new_error(&cls, "instruction budget exhausted"));
+        }
+        if bits & EvalBreaker::MEMORY != 0 {
+            self.breaker.clear(EvalBreaker::MEMORY);
+            if super::memory::over_limit(&self.interp) {
+                return Err(self.memory_error("memory limit of the interpreter exceeded"));
+            }
         }
         Ok(())
     }

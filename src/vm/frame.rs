@@ -20,13 +20,17 @@ pub struct Frame {
     pub base: usize,
     /// Where the caller wants the result: the stack is cut back to this index on return.
     pub ret_sp: usize,
-    /// Cell variables, then free variables (the deref index space).
-    pub cells: Box<[Gc<PyCell>]>,
+    /// Cell variables, then free variables (the deref index space); a
+    /// function without cellvars shares its closure instead of copying it.
+    pub cells: Gc<[Gc<PyCell>]>,
     pub globals: Gc<PyDict>,
     /// The namespace of module and class bodies (`LoadName`/`StoreName`).
     pub locals: Option<Gc<PyDict>>,
     /// Returning from (or raising out of) this frame ends the current `run_frames` call.
     pub entry: bool,
+    /// The instance a class call is initialising (`Null` for other frames):
+    /// this `__init__` frame must return `None`, and the call's result is the instance.
+    pub init_self: Value,
 }
 
 impl Frame {

@@ -1,8 +1,11 @@
 //! Generators: a suspended frame resumed by `next`, `send`, `throw` and `close`.
 //!
-//! A suspended generator owns its `Frame` and a copy of its stack window. On
-//! resume both go back on the thread's stacks as an entry frame and the eval
-//! loop runs until `YieldValue` (the window is saved again) or the frame ends.
+//! A generator owns its `Frame` and a value stack of its own, on which the
+//! frame's window starts at index 0. On resume that stack is swapped in as the
+//! thread's value stack (the caller's is kept aside, untouched: only the top
+//! frame ever reads the stack) and the frame is pushed as an entry frame; the
+//! eval loop runs until `YieldValue` or the end of the frame, and the stacks are
+//! swapped back. Resuming therefore copies no values, whatever the window's size.
 
 use std::cell::RefCell;
 
@@ -15,7 +18,7 @@ pub struct PyGenerator {
     pub name: String,
     pub qualname: String,
     pub state: RefCell<GeneratorState>,
-    /// The frame and its stack window while not running.
+    /// The frame and its own value stack (window at index 0) while not running.
     saved: RefCell<Option<(Frame, Vec<Value>)>>,
     /// The generator's own "exception being handled", swapped in while it runs.
     exc_info: RefCell<Value>,
@@ -39,8 +42,12 @@ pub enum Step {
 pub(crate) fn new_generator(ts: &mut ThreadState, func: &Gc<PyFunction>, args: Args<'_>) -> PyResult<Value> {
     let ret_sp = ts.exec.stack.len();
     super::call::push_function_frame(ts, func, args, ret_sp, true)?;
-    let Some(frame) = ts.exec.frames.pop() else { return Err(ts.system_error("generator frame vanished")) };
-    let window = ts.exec.stack.split_off(frame.base);
+    let Some(mut frame) = ts.exec.frames.pop() else { return Err(ts.system_error("generator frame vanished")) };
+    let mut window = Vec::with_capacity(frame.code.code.nlocals() + frame.code.code.max_stack as usize + 1);
+    window.extend(ts.exec.stack.drain(frame.base..));
+    frame.base = 0;
+    frame.ret_sp = 0;
+    frame.entry = true;
     Ok(Value::Generator(Gc::new(PyGenerator {
         name: func.name.borrow().as_str().to_string(),
         qualname: func.qualname.borrow().as_str().to_string(),
@@ -206,24 +213,21 @@ pub(crate) fn resume(ts: &mut ThreadState, gen: &Gc<PyGenerator>, sent: Value, t
     }
 }
 
-/// Puts the frame back on the stacks and runs it until it yields or ends.
+/// Swaps the generator's stack in, runs its frame until it yields or ends, and
+/// swaps the caller's stack back.
 fn resume_raw(ts: &mut ThreadState, gen: &Gc<PyGenerator>, push: Option<Value>, throw: Option<PyErr>) -> PyResult<Step> {
-    let Some((mut frame, mut window)) = gen.saved.borrow_mut().take() else {
+    let Some((frame, mut stack)) = gen.saved.borrow_mut().take() else {
         *gen.state.borrow_mut() = GeneratorState::Finished;
         return Ok(Step::Return(Value::None));
     };
     if let Err(e) = ts.check_native_stack().and_then(|_| super::call::check_depth(ts)) {
-        *gen.saved.borrow_mut() = Some((frame, window));
+        *gen.saved.borrow_mut() = Some((frame, stack));
         return Err(e);
     }
-    let base = ts.exec.stack.len();
-    frame.base = base;
-    frame.ret_sp = base;
-    frame.entry = true;
-    ts.exec.stack.extend(window.drain(..));
     if let Some(v) = push {
-        ts.exec.push(v);
+        stack.push(v);
     }
+    std::mem::swap(&mut ts.exec.stack, &mut stack);
     ts.exec.frames.push(frame);
     *gen.state.borrow_mut() = GeneratorState::Running;
     // The generator sees its own handled exception, else its caller's (as CPython's
@@ -234,6 +238,7 @@ fn resume_raw(ts: &mut ThreadState, gen: &Gc<PyGenerator>, push: Option<Value>, 
         ts.exec.exc_info = own;
     }
     let result = run_frames(ts, throw);
+    std::mem::swap(&mut ts.exec.stack, &mut stack);
     let inner_exc = std::mem::replace(&mut ts.exec.exc_info, outer_exc.clone());
     match result {
         Ok(Exit::Yield(v)) => {
@@ -241,8 +246,8 @@ fn resume_raw(ts: &mut ThreadState, gen: &Gc<PyGenerator>, push: Option<Value>, 
                 *gen.exc_info.borrow_mut() = inner_exc;
             }
             if let Some(frame) = ts.exec.frames.pop() {
-                window.extend(ts.exec.stack.drain(frame.base..));
-                *gen.saved.borrow_mut() = Some((frame, window));
+                shrink_after_deep_calls(&mut stack);
+                *gen.saved.borrow_mut() = Some((frame, stack));
             }
             *gen.state.borrow_mut() = GeneratorState::Suspended;
             Ok(Step::Yield(v))
@@ -264,6 +269,15 @@ fn resume_raw(ts: &mut ThreadState, gen: &Gc<PyGenerator>, push: Option<Value>, 
             }
             Err(e)
         }
+    }
+}
+
+/// A suspended generator keeps its stack's capacity for the next resume, but
+/// not the room a deep call chain made inside it once needed.
+fn shrink_after_deep_calls(stack: &mut Vec<Value>) {
+    const KEEP: usize = 256;
+    if stack.capacity() > KEEP && stack.capacity() > 4 * stack.len() {
+        stack.shrink_to(KEEP.max(2 * stack.len()));
     }
 }
 

@@ -59,6 +59,48 @@ impl<T> GilBound<T> {
     }
 }
 
+/// The allocator that feeds interpreters' memory limits (`vm::memory`): the
+/// system allocator, with every allocation and free reported to
+/// `memory::charge`. An embedder that sets a memory limit installs it:
+/// `#[global_allocator] static ALLOC: gilvm::CountingAlloc = gilvm::CountingAlloc;`
+pub struct CountingAlloc;
+
+// SAFETY: every method forwards its arguments unchanged to `System`, which
+// upholds the `GlobalAlloc` contract; `charge` only adds to counters (it
+// never allocates: its thread-locals are const-initialised `Cell`s without
+// destructors, and its slow path takes a `parking_lot` mutex, which does not
+// allocate).
+unsafe impl std::alloc::GlobalAlloc for CountingAlloc {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        let p = std::alloc::System.alloc(layout);
+        if !p.is_null() {
+            super::memory::charge(layout.size() as isize);
+        }
+        p
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
+        let p = std::alloc::System.alloc_zeroed(layout);
+        if !p.is_null() {
+            super::memory::charge(layout.size() as isize);
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        std::alloc::System.dealloc(ptr, layout);
+        super::memory::charge(-(layout.size() as isize));
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        let p = std::alloc::System.realloc(ptr, layout, new_size);
+        if !p.is_null() {
+            super::memory::charge(new_size as isize - layout.size() as isize);
+        }
+        p
+    }
+}
+
 /// Thin wrappers over the libc calls the thread machinery needs. They live
 /// here because this is the one module allowed `unsafe`; none of them touches
 /// interpreter state.

@@ -72,6 +72,10 @@ pub fn import_module(ts: &mut ThreadState, full: &str) -> PyResult<Value> {
         Some((p, l)) => (Some(import_module(ts, p)?), l),
         None => (None, full),
     };
+    // The parent's body may have imported this module already (as CPython, use that one).
+    if let Some(m) = ts.objs.modules.get_str(&key) {
+        return Ok(m);
+    }
     let module = load_module(ts, full, last, parent.as_ref())?;
     if let Some(parent) = parent {
         let attr = ts.intern(last);
@@ -81,6 +85,11 @@ pub fn import_module(ts: &mut ThreadState, full: &str) -> PyResult<Value> {
 }
 
 fn load_module(ts: &mut ThreadState, full: &str, last: &str, parent: Option<&Value>) -> PyResult<Value> {
+    if !ts.interp.config.modules.allows(full) {
+        let err = ts.import_error(format!("import of '{full}' is not allowed in this interpreter"));
+        set_import_error_fields(ts, &err, full, Value::None);
+        return Err(err);
+    }
     if let Some(init) = crate::modules::native_module(full) {
         let module = Value::Module(init(ts)?);
         let key = ts.intern(full);
@@ -91,7 +100,8 @@ fn load_module(ts: &mut ThreadState, full: &str, last: &str, parent: Option<&Val
         let filename = format!("<frozen {full}>");
         return exec_module(ts, full, source, &filename, is_package.then_some(""));
     }
-    for dir in search_dirs(ts, parent) {
+    let dirs = if ts.interp.config.modules.sandbox { Vec::new() } else { search_dirs(ts, parent) };
+    for dir in dirs {
         let base = std::path::Path::new(&dir).join(last);
         let init = base.join("__init__.py");
         let file = base.with_extension("py");

@@ -19,19 +19,24 @@ pub mod generator;
 pub mod gil;
 pub mod gil_cell;
 pub mod gil_stats;
+pub mod gil_trace;
 #[cfg(test)]
 mod gil_tests;
 pub mod gil_workload;
 pub mod import;
+pub(crate) mod inline_cache;
 pub mod interpreter;
+pub mod memory;
 mod names;
 mod ops;
 pub mod run;
 pub mod runtime;
+pub mod shareable;
 pub mod signals;
 pub mod thread_spawn;
 pub mod thread_state;
 pub mod traceback;
+pub mod unblock;
 
 pub use crate::objects::{PyErr, PyResult};
 pub use interpreter::InterpreterState;

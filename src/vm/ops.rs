@@ -348,16 +348,16 @@ pub(crate) fn make_function(ts: &mut ThreadState, fi: usize, flags: u32) -> PyRe
     let Value::Code(code) = ts.exec.pop() else {
         return Err(ts.system_error("MakeFunction without a code object"));
     };
-    let closure: Box<[Gc<PyCell>]> = if flags & mf::CLOSURE != 0 {
+    let closure: Gc<[Gc<PyCell>]> = if flags & mf::CLOSURE != 0 {
         match ts.exec.pop() {
             Value::Tuple(t) => t.items.iter().filter_map(|c| match c {
                 Value::Cell(c) => Some(c.clone()),
                 _ => None,
             }).collect(),
-            _ => Box::default(),
+            _ => Gc::from(Vec::new()),
         }
     } else {
-        Box::default()
+        Gc::from(Vec::new())
     };
     if flags & mf::ANNOTATIONS != 0 {
         ts.exec.pop();

@@ -114,6 +114,13 @@ pub fn init_interpreter(ts: &mut ThreadState) {
         let key = ts.intern("sys");
         ts.objs.modules.set_str(key, Value::Module(sys));
     }
+    if ts.interp.config.modules.sandbox {
+        // No file system from a sandbox: `open` and `input` are absent, as if never defined.
+        for name in ["open", "input"] {
+            let key = ts.intern(name);
+            ts.objs.builtins.del_str(&key);
+        }
+    }
 }
 
 /// Sets `sys.argv` and, for a script, `sys.path[0]` (its directory).

@@ -12,7 +12,7 @@ use parking_lot::Mutex;
 
 use super::eval_breaker::EvalBreaker;
 use super::gil_cell::os_thread;
-use super::interpreter::InterpreterState;
+use super::interpreter::{InterpConfig, InterpreterState};
 
 pub struct Runtime {
     /// Every live interpreter, the main one first.
@@ -39,8 +39,13 @@ impl Runtime {
 
     /// Creates and registers a new interpreter (the first one is the main interpreter, id 0).
     pub fn new_interpreter(&self) -> Arc<InterpreterState> {
+        self.new_interpreter_with(InterpConfig::default())
+    }
+
+    /// Creates and registers a new interpreter set up as `config` says.
+    pub fn new_interpreter_with(&self, config: InterpConfig) -> Arc<InterpreterState> {
         let id = self.next_interpreter_id.fetch_add(1, Ordering::Relaxed);
-        let interp = InterpreterState::new(id);
+        let interp = InterpreterState::with_config(id, config);
         self.interpreters.lock().push(interp.clone());
         interp
     }

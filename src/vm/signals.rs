@@ -5,16 +5,19 @@
 //! `SIGINT_PENDING` and the `SIGNAL` bit of the main interpreter's eval
 //! breaker. The main thread sees the bit at its next `periodic_check` and
 //! raises `KeyboardInterrupt` (other threads ignore it, as in CPython). A host
-//! interrupt (`InterpreterState::interrupt`) sets the `INTERRUPT` bit instead
-//! and is handled the same way in that interpreter's main thread.
+//! interrupt (`InterpreterState::interrupt_where`) aims at chosen threads of
+//! an interpreter: it marks each one's `Waker` pending, sets the `INTERRUPT`
+//! bit, and wakes the thread from whatever it is blocked in (`vm::unblock`).
 //!
-//! A blocked main thread runs no bytecode, so every blocking wait that must
-//! be interruptible (lock acquire — hence `join`, queue gets, condition waits —
-//! and `sleep`) goes through `wait_interruptibly`: in the main thread it
-//! waits in slices of `WAIT_SLICE` and looks at the breaker between slices;
-//! in other threads it waits in one piece. Polling costs one wake-up per slice
-//! of a blocked main thread, and bounds the reaction time to Ctrl-C or an
-//! interrupt by the slice.
+//! A blocked thread runs no bytecode, so every blocking wait that must be
+//! interruptible (lock acquire — hence `join`, queue gets, condition waits —
+//! `sleep`, `select`, socket I/O) goes through `wait_interruptibly`, which
+//! makes the thread's waker reachable to the blocking primitive. Host
+//! interrupts wake the wait at once, in any thread. Ctrl-C cannot (a signal
+//! handler may only touch atomics), so the main thread of the interpreter
+//! that receives SIGINT waits in slices of `WAIT_SLICE` and looks at the
+//! breaker between slices: one wake-up per slice, and a reaction time to
+//! Ctrl-C bounded by the slice.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
@@ -51,24 +54,21 @@ pub fn install_sigint_handler(interp: &InterpreterState) -> bool {
 }
 
 fn interrupt_requested(breaker: &EvalBreaker) -> bool {
-    breaker.bits() & (EvalBreaker::SIGNAL | EvalBreaker::INTERRUPT) != 0
+    breaker.bits() & EvalBreaker::SIGNAL != 0
 }
 
 impl ThreadState {
-    /// Raises `KeyboardInterrupt` if Ctrl-C or a host interrupt is pending
-    /// and this is the thread that receives them.
+    /// Raises `KeyboardInterrupt` if Ctrl-C is pending and this is the main
+    /// thread, or if a host interrupt is pending for this thread.
     pub fn check_interrupts(&mut self) -> PyResult<()> {
-        if !self.info.is_main {
-            return Ok(());
-        }
         let bits = self.breaker.bits();
         let mut raise = false;
-        if bits & EvalBreaker::SIGNAL != 0 {
+        if bits & EvalBreaker::SIGNAL != 0 && self.info.is_main {
             self.breaker.clear(EvalBreaker::SIGNAL);
             raise |= SIGINT_PENDING.swap(false, Ordering::SeqCst);
         }
-        if bits & EvalBreaker::INTERRUPT != 0 {
-            self.breaker.clear(EvalBreaker::INTERRUPT);
+        if self.info.waker.take_pending() {
+            self.interp.interrupt_consumed();
             raise = true;
         }
         if raise {
@@ -80,30 +80,44 @@ impl ThreadState {
 
     /// Blocks without the GIL until `attempt` succeeds or `deadline` passes.
     /// `attempt(until)` must block at most until `until` (forever for `None`)
-    /// and return `Some` once done. Returns `Ok(None)` on timeout, and raises
-    /// `KeyboardInterrupt` if the main thread is interrupted meanwhile.
+    /// and return `Some` once done; it may return `None` early when woken by
+    /// an interrupt (see `vm::unblock`, which it finds set up for this
+    /// thread). Returns `Ok(None)` on timeout, and raises `KeyboardInterrupt`
+    /// if this thread is interrupted meanwhile (or, in the main thread, on
+    /// Ctrl-C: a signal handler cannot wake a condition variable, so there
+    /// the wait is cut in slices of `WAIT_SLICE`).
     pub fn wait_interruptibly<R, F>(&mut self, kind: BlockingKind, deadline: Option<Instant>, mut attempt: F) -> PyResult<Option<R>>
     where
         R: Send,
         F: FnMut(Option<Instant>) -> Option<R> + Send,
     {
-        if !self.info.is_main {
-            return Ok(self.allow_threads_as(kind, move || attempt(deadline)));
-        }
+        let sliced = self.info.is_main && SIGNAL_BREAKER.get().is_some_and(|b| Arc::ptr_eq(b, &self.breaker));
         loop {
             let breaker = self.breaker.clone();
+            let info = self.info.clone();
             let attempt = &mut attempt;
-            let outcome = self.allow_threads_as(kind, move || loop {
-                let slice_end = Instant::now() + WAIT_SLICE;
-                let until = deadline.map_or(slice_end, |d| d.min(slice_end));
-                if let Some(done) = attempt(Some(until)) {
-                    return Some(Some(done));
-                }
-                if deadline.is_some_and(|d| Instant::now() >= d) {
-                    return Some(None);
-                }
-                if interrupt_requested(&breaker) {
-                    return None;
+            let outcome = self.allow_threads_as(kind, move || {
+                let _current = super::unblock::enter(info.clone());
+                loop {
+                    if info.waker.is_pending() {
+                        return None;
+                    }
+                    let until = match sliced {
+                        true => {
+                            let slice_end = Instant::now() + WAIT_SLICE;
+                            Some(deadline.map_or(slice_end, |d| d.min(slice_end)))
+                        }
+                        false => deadline,
+                    };
+                    if let Some(done) = attempt(until) {
+                        return Some(Some(done));
+                    }
+                    if deadline.is_some_and(|d| Instant::now() >= d) {
+                        return Some(None);
+                    }
+                    if sliced && interrupt_requested(&breaker) {
+                        return None;
+                    }
                 }
             });
             match outcome {
@@ -113,17 +127,12 @@ impl ThreadState {
         }
     }
 
-    /// `time.sleep(duration)`: sleeps without the GIL; in the main thread a
-    /// Ctrl-C or interrupt cuts it short with `KeyboardInterrupt`.
+    /// `time.sleep(duration)`: sleeps without the GIL; an interrupt of this
+    /// thread (or Ctrl-C in the main thread) cuts it short with `KeyboardInterrupt`.
     pub fn interruptible_sleep(&mut self, duration: Duration) -> PyResult<()> {
         let deadline = Instant::now().checked_add(duration);
         let finished = self.wait_interruptibly(BlockingKind::Sleep, deadline, move |until| {
-            let now = Instant::now();
-            match until {
-                Some(until) if until > now => std::thread::sleep(until - now),
-                Some(_) => {}
-                None => std::thread::sleep(duration),
-            }
+            super::unblock::sleep_until(until);
             None::<()>
         })?;
         debug_assert!(finished.is_none());

@@ -20,6 +20,8 @@ use super::gil::{Gil, GilToken};
 use super::gil_cell::os_thread;
 use super::gil_stats::{BlockingKind, GilStats};
 use super::interpreter::{InterpObjects, InterpreterState};
+use super::unblock::Waker;
+use crate::builtins::io::Output;
 use crate::objects::{Gc, PyStr, TypeRegistry};
 
 /// Native stack assumed for a thread attached with `attach` (the main
@@ -36,7 +38,12 @@ pub struct ThreadInfo {
     /// The first thread attached to an interpreter is its main thread: it
     /// alone receives `KeyboardInterrupt` for Ctrl-C and host interrupts.
     pub is_main: bool,
+    /// Attached by the embedding API (a host thread): a host's plain
+    /// `interrupt()` aims at these threads.
+    pub host: std::sync::atomic::AtomicBool,
     pub stats: Arc<GilStats>,
+    /// How another thread interrupts this one out of a blocking wait.
+    pub waker: Waker,
 }
 
 pub struct ThreadState {
@@ -52,6 +59,10 @@ pub struct ThreadState {
     /// VM's native-stack guard uses `stack_remaining`.
     stack_base: usize,
     stack_size: usize,
+    /// Where this thread's `print` went before it attached (restored at detach).
+    previous_output: Option<Arc<Output>>,
+    /// The memory account this thread charged before it attached.
+    previous_account: Option<&'static super::memory::MemAccount>,
     /// Declared last: dropping the thread state releases the GIL only after
     /// every object handle above has been dropped.
     pub token: GilToken,
@@ -76,13 +87,28 @@ impl ThreadState {
             native_id: os_thread::native_id(),
             name: Mutex::new(name),
             is_main,
+            host: std::sync::atomic::AtomicBool::new(false),
             stats: Arc::new(GilStats::default()),
+            waker: Waker::default(),
         });
         let token = Gil::acquire_with_stats(&interp.gil, info.stats.clone());
         interp.register_thread(info.clone());
         let objs = interp.objects(&token);
         let breaker = interp.gil.breaker().clone();
-        ThreadState { interp, objs, exec: ExecState::default(), breaker, info, stack_base, stack_size, token }
+        let previous_output = crate::builtins::io::set_thread_output(interp.config.output.clone());
+        let previous_account = super::memory::enter(interp.memory);
+        ThreadState {
+            interp,
+            objs,
+            exec: ExecState::default(),
+            breaker,
+            info,
+            stack_base,
+            stack_size,
+            previous_output,
+            previous_account,
+            token,
+        }
     }
 
     /// Runs the blocking call `f` without the GIL (counted as `Other` in the stats).
@@ -141,7 +167,9 @@ impl ThreadState {
 
 impl Drop for ThreadState {
     fn drop(&mut self) {
-        self.interp.unregister_thread(self.info.ident);
+        self.interp.unregister_thread(&self.info);
+        crate::builtins::io::set_thread_output(self.previous_output.take());
+        super::memory::enter(self.previous_account.take());
     }
 }
 

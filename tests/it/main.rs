@@ -1,7 +1,16 @@
 //! The integration tests, in one binary: the script suite (`scripts`), the
-//! compiler's golden disassembly tests (`dis`) and properties of the
-//! standard streams (`output`).
+//! compiler's golden disassembly tests (`dis`), properties of the
+//! standard streams (`output`) and of the GIL reports (`gil_view`).
 
 mod dis;
+mod gil_view;
 mod output;
 mod scripts;
+mod embed;
+mod embed_control;
+mod embed_native;
+mod embed_parallel;
+
+/// The allocator that the memory-limit tests need (`gilvm::CountingAlloc`).
+#[global_allocator]
+static ALLOC: gilvm::CountingAlloc = gilvm::CountingAlloc;

@@ -99,7 +99,12 @@ fn run(program: &str, script: &Path) -> RunResult {
     let file = script.file_name().unwrap_or_default();
     // The address-space cap keeps a runaway allocation (a missing MemoryError) from taking
     // the machine's memory down with it; it ends as a failed run instead.
-    let spawned = Command::new("sh")
+    let mut command = Command::new("sh");
+    if program == "python3" && dir.ends_with("interpreters") {
+        // CPython 3.11 has no concurrent.interpreters: the oracle shim (tests/oracle) supplies it.
+        command.env("PYTHONPATH", Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join("oracle"));
+    }
+    let spawned = command
         .arg("-c")
         .arg(format!("ulimit -v {MEMORY_CAP_KB} 2>/dev/null; exec \"$0\" \"$@\""))
         .arg(program)

@@ -6,7 +6,9 @@ from concurrent.futures._base import (FIRST_COMPLETED, FIRST_EXCEPTION,
                                       BrokenExecutor, Future, Executor,
                                       wait, as_completed)
 from concurrent.futures.thread import ThreadPoolExecutor
+from concurrent.futures.interpreter import InterpreterPoolExecutor
 
 __all__ = ('FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED',
            'CancelledError', 'TimeoutError', 'BrokenExecutor', 'Future',
-           'Executor', 'wait', 'as_completed', 'ThreadPoolExecutor')
+           'Executor', 'wait', 'as_completed', 'ThreadPoolExecutor',
+           'InterpreterPoolExecutor')
