@@ -38,8 +38,10 @@ impl<'py> Attached<'py> {
         Attached { ts, nested }
     }
 
-    /// Starts a host call: a new instruction budget (not for calls a native
-    /// function makes, which run inside the script's).
+    /// Starts a host call (anything that may run script code: `run`,
+    /// `eval`, `call`, `import`, attribute access, `repr`...): a new
+    /// instruction budget — not for calls a native function makes, which run
+    /// inside the script's.
     pub(crate) fn enter_call(&mut self) {
         if !self.nested {
             self.ts.interp.reset_budget();

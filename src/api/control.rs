@@ -41,6 +41,7 @@ pub struct InterruptHandle {
 pub struct ThreadSummary {
     /// `threading.get_ident()`.
     pub ident: u64,
+    /// `threading.current_thread().name` as the VM knows it (`MainThread`, `Thread-<ident>`).
     pub name: String,
     /// Attached by the host (`Interpreter::with`/`attach`) rather than started by a script.
     pub host: bool,

@@ -44,6 +44,7 @@ pub trait FromValue<'py>: Sized {
 /// # Ok::<(), gilvm::Error>(())
 /// ```
 pub trait IntoValue<'py> {
+    /// Makes a new script object holding a copy of `self`.
     fn into_object(self, py: &mut Attached<'py>) -> Result<Object<'py>>;
 }
 
@@ -57,6 +58,7 @@ pub trait IntoValue<'py> {
 /// # Ok::<(), gilvm::Error>(())
 /// ```
 pub trait IntoArgs<'py> {
+    /// The argument values, in order.
     fn into_values(self, py: &mut Attached<'py>) -> Result<Vec<Value>>;
 }
 
@@ -73,6 +75,7 @@ pub trait IntoArgs<'py> {
 pub trait FromArgs<'py>: Sized {
     /// How many parameters the tuple takes.
     const COUNT: usize;
+    /// Converts the bound parameters, in order.
     fn from_objects(args: Vec<Object<'py>>, py: &mut Attached<'py>) -> Result<Self>;
 }
 

@@ -19,8 +19,11 @@ pub type Result<T> = std::result::Result<T, Error>;
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Frame {
+    /// The code's file name (`<string>` for source run from a string).
     pub file: String,
+    /// The line being run in that frame.
     pub line: u32,
+    /// The function's name (`<module>` for a module body).
     pub function: String,
 }
 

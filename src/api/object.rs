@@ -92,6 +92,7 @@ impl<'py> Object<'py> {
     pub fn getattr(&self, py: &mut Attached<'py>, name: &str) -> Result<Object<'py>> {
         let value = self.value_in(py)?.clone();
         let key = py.ts.intern(name);
+        py.enter_call();
         let result = py.ts.get_attr(&value, &key);
         py.wrap(result)
     }
@@ -113,6 +114,7 @@ impl<'py> Object<'py> {
         let target = self.value_in(py)?.clone();
         let value = value.into_object(py)?.value_in(py)?.clone();
         let key = py.ts.intern(name);
+        py.enter_call();
         let result = py.ts.set_attr(&target, &key, value);
         py.check(result)
     }
@@ -131,6 +133,7 @@ impl<'py> Object<'py> {
     pub fn get_item(&self, py: &mut Attached<'py>, key: impl IntoValue<'py>) -> Result<Object<'py>> {
         let container = self.value_in(py)?.clone();
         let key = key.into_object(py)?.value_in(py)?.clone();
+        py.enter_call();
         let result = py.ts.get_item(&container, &key);
         py.wrap(result)
     }
@@ -203,6 +206,7 @@ impl<'py> Object<'py> {
     /// ```
     pub fn repr(&self, py: &mut Attached<'py>) -> Result<String> {
         let value = self.value_in(py)?.clone();
+        py.enter_call();
         let result = py.ts.repr(&value).map(|s| s.as_str().to_string());
         py.check(result)
     }
@@ -219,6 +223,7 @@ impl<'py> Object<'py> {
     /// ```
     pub fn str(&self, py: &mut Attached<'py>) -> Result<String> {
         let value = self.value_in(py)?.clone();
+        py.enter_call();
         let result = py.ts.to_str(&value).map(|s| s.as_str().to_string());
         py.check(result)
     }

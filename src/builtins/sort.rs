@@ -27,6 +27,9 @@ pub fn less_than(ts: &mut ThreadState, a: &Value, b: &Value) -> PyResult<bool> {
 /// Sorts `items` by `keys` (same length), stably; `reverse` keeps equal
 /// elements in their original order, as CPython.
 pub fn sort_by_keys(ts: &mut ThreadState, keys: Vec<Value>, items: Vec<Value>, reverse: bool) -> PyResult<Vec<Value>> {
+    if let Some(order) = native_order(&keys, reverse) {
+        return Ok(order.into_iter().filter_map(|i| items.get(i).cloned()).collect());
+    }
     let mut pairs: Vec<(Value, Value)> = keys.into_iter().zip(items).collect();
     if reverse {
         pairs.reverse();
@@ -36,6 +39,48 @@ pub fn sort_by_keys(ts: &mut ThreadState, keys: Vec<Value>, items: Vec<Value>, r
         sorted.reverse();
     }
     Ok(sorted.into_iter().map(|(_, v)| v).collect())
+}
+
+/// When every key is an int, every key a str, or every key a float other than
+/// NaN, `<` is a total order that cannot raise: the positions of the items in
+/// sorted order come from the standard library's stable sort, without the
+/// fallible comparator. A descending sort compares the other way round, which
+/// keeps equal keys in their original order (as CPython's `reverse=True`).
+fn native_order(keys: &[Value], reverse: bool) -> Option<Vec<usize>> {
+    use std::cmp::Ordering;
+    fn order<K>(mut pairs: Vec<(K, usize)>, reverse: bool, cmp: impl Fn(&K, &K) -> Ordering) -> Vec<usize> {
+        if reverse {
+            pairs.sort_by(|a, b| cmp(&b.0, &a.0));
+        } else {
+            pairs.sort_by(|a, b| cmp(&a.0, &b.0));
+        }
+        pairs.into_iter().map(|(_, i)| i).collect()
+    }
+    match keys.first()? {
+        Value::Int(_) => {
+            let pairs = keys.iter().enumerate().map(|(i, k)| match k {
+                Value::Int(x) => Some((*x, i)),
+                _ => None,
+            });
+            Some(order(pairs.collect::<Option<Vec<_>>>()?, reverse, i64::cmp))
+        }
+        Value::Float(_) => {
+            let pairs = keys.iter().enumerate().map(|(i, k)| match k {
+                Value::Float(x) if !x.is_nan() => Some((*x, i)),
+                _ => None,
+            });
+            let cmp = |a: &f64, b: &f64| a.partial_cmp(b).unwrap_or(Ordering::Equal);
+            Some(order(pairs.collect::<Option<Vec<_>>>()?, reverse, cmp))
+        }
+        Value::Str(_) => {
+            let pairs = keys.iter().enumerate().map(|(i, k)| match k {
+                Value::Str(x) => Some((x.as_str(), i)),
+                _ => None,
+            });
+            Some(order(pairs.collect::<Option<Vec<_>>>()?, reverse, |a: &&str, b: &&str| a.cmp(b)))
+        }
+        _ => None,
+    }
 }
 
 /// Sorts `items`, computing keys with `key` when given.

@@ -105,23 +105,27 @@ fn split_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, from_right: bool
     };
     let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
     let text = this.as_str();
-    let parts: Vec<&str> = match &a[1] {
-        None | Some(Value::None) => split_whitespace(text, max, from_right),
+    let parts: Vec<Value> = match &a[1] {
+        None | Some(Value::None) => split_whitespace(text, max, from_right).into_iter().map(s).collect(),
         Some(sep) => {
             let sep = str_param(ts, sep, "")?;
             if sep.is_empty() {
                 return Err(ts.value_error("empty separator"));
             }
             if from_right {
-                let mut v: Vec<&str> = text.rsplitn(max.saturating_add(1), sep).collect();
+                let mut v: Vec<Value> = text.rsplitn(max.saturating_add(1), sep).map(s).collect();
                 v.reverse();
                 v
             } else {
-                text.splitn(max.saturating_add(1), sep).collect()
+                // Straight into a list of the exact size: no intermediate
+                // vector of slices, no regrowth.
+                let mut v = Vec::with_capacity(text.matches(sep).count().min(max).saturating_add(1));
+                v.extend(text.splitn(max.saturating_add(1), sep).map(s));
+                v
             }
         }
     };
-    Ok(Value::list(parts.into_iter().map(s).collect()))
+    Ok(Value::list(parts))
 }
 
 fn split_whitespace(text: &str, max: usize, from_right: bool) -> Vec<&str> {
@@ -270,12 +274,14 @@ fn byte_range(ts: &mut ThreadState, text: &PyStr, start: Option<&Value>, end: Op
             None | Some(Value::None) => Ok(default),
             Some(v) => {
                 let i = int_arg(ts, v)?;
-                Ok(if i < 0 { (i + len).max(0) } else { i.min(len) })
+                Ok(if i < 0 { (i + len).max(0) } else { i })
             }
         }
     };
     let (a, b) = (resolve(ts, start, 0)?, resolve(ts, end, len)?);
-    let empty = a > b;
+    // A start past the end matches nothing, not even "" (CPython's ADJUST_INDICES).
+    let empty = a > b || a > len;
+    let (a, b) = (a.min(len), b.min(len));
     let to_byte = |ci: i64| -> usize {
         if text.is_ascii() {
             ci as usize
@@ -343,6 +349,11 @@ fn count(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn affix_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, end: bool) -> PyResult<Value> {
+    // The common call, one str and no range: no candidate list, no range parsing.
+    if let ([Value::Str(this), Value::Str(p)], []) = (args.values, args.kwnames) {
+        let (hay, p) = (this.as_str(), p.as_str());
+        return Ok(Value::Bool(if end { hay.ends_with(p) } else { hay.starts_with(p) }));
+    }
     let (r, rest) = method(ts, name, args, 1, 3)?;
     let this = recv(ts, r, name)?.clone();
     let (a, b, empty) = byte_range(ts, &this, rest.get(1), rest.get(2))?;

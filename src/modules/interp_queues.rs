@@ -39,6 +39,9 @@ impl QueueCore {
     fn push_until(&self, slot: &mut Option<Shareable>, until: Option<Instant>) -> Option<()> {
         let mut items = self.items.lock();
         while self.is_full(items.len()) {
+            if crate::vm::unblock::requested() {
+                return None;
+            }
             match until {
                 None => self.changed.wait(&mut items),
                 Some(t) => {
@@ -61,6 +64,9 @@ impl QueueCore {
                 self.changed.notify_all();
                 return Some(item);
             }
+            if crate::vm::unblock::requested() {
+                return None;
+            }
             match until {
                 None => self.changed.wait(&mut items),
                 Some(t) => {
@@ -70,6 +76,14 @@ impl QueueCore {
                 }
             }
         }
+    }
+}
+
+/// A host interrupt wakes a thread waiting on the queue (`vm::unblock`).
+impl crate::vm::unblock::Unblock for QueueCore {
+    fn unblock(&self) {
+        let _items = self.items.lock();
+        self.changed.notify_all();
     }
 }
 
@@ -187,7 +201,10 @@ fn put(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
         return Ok(Value::Bool(false));
     }
     let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
-    let pushed = ts.wait_interruptibly(BlockingKind::Interpreter, deadline, |until| queue.push_until(&mut slot, until))?;
+    let pushed = ts.wait_interruptibly(BlockingKind::Interpreter, deadline, |until| {
+        let _wake = crate::vm::unblock::register(queue.clone());
+        queue.push_until(&mut slot, until)
+    })?;
     Ok(Value::Bool(pushed.is_some()))
 }
 
@@ -204,7 +221,10 @@ fn get(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let mut item = queue.pop_until(Some(Instant::now()));
     if item.is_none() && block {
         let deadline = timeout.and_then(|t| Instant::now().checked_add(t));
-        item = ts.wait_interruptibly(BlockingKind::Interpreter, deadline, |until| queue.pop_until(until))?;
+        item = ts.wait_interruptibly(BlockingKind::Interpreter, deadline, |until| {
+            let _wake = crate::vm::unblock::register(queue.clone());
+            queue.pop_until(until)
+        })?;
     }
     match item {
         Some(item) => Ok(Value::tuple(vec![Value::Bool(true), from_shareable(ts, &item)?])),

@@ -221,6 +221,9 @@ impl ThreadState {
                 return Ok(Value::Int(r));
             }
         }
+        if let (BinOp::Add, Value::Str(x), Value::Str(y)) = (op, a, b) {
+            return Ok(Value::Str(Gc::new(PyStr::concat(&[x.as_str(), y.as_str()]))));
+        }
         if let (Value::Float(x), Value::Float(y)) = (a, b) {
             match op {
                 BinOp::Add => return Ok(Value::Float(x + y)),

@@ -297,11 +297,13 @@ pub(crate) fn call_from_stack(
 ) -> PyResult<Called> {
     let callable = ts.exec.stack[ret_sp].clone();
     if kwnames.is_none() {
-        if let Value::Function(func) = &callable {
-            if is_simple(func, ts.exec.stack.len() - args_start) {
+        match &callable {
+            Value::Function(func) if is_simple(func, ts.exec.stack.len() - args_start) => {
                 push_simple_frame(ts, func, ret_sp, args_start, Value::Null)?;
                 return Ok(Called::Frame);
             }
+            Value::NativeFunction(nf) => return call_native(ts, nf, ret_sp, args_start),
+            _ => {}
         }
     }
     let kwnames = kwnames.map(kwnames_of).unwrap_or_default();
@@ -327,6 +329,18 @@ pub(crate) fn call_from_stack(
     args.clear();
     ts.exec.arg_buffer = args;
     result
+}
+
+/// A builtin called with positional arguments only, straight from the stack.
+fn call_native(ts: &mut ThreadState, nf: &crate::objects::NativeFunction, ret_sp: usize, args_start: usize) -> PyResult<Called> {
+    ts.check_native_stack()?;
+    let mut args = std::mem::take(&mut ts.exec.arg_buffer);
+    args.extend(ts.exec.stack.drain(args_start..));
+    ts.exec.stack.truncate(ret_sp);
+    let result = nf.call(ts, Args::positional_only(&args));
+    args.clear();
+    ts.exec.arg_buffer = args;
+    result.map(Called::Value)
 }
 
 /// `Call` of a class whose `__init__` is a plain Python function (the class at
@@ -387,7 +401,8 @@ pub(crate) fn push_simple_frame(
         }
     }
     ts.exec.stack.reserve(code.nlocals() + code.max_stack as usize + 1);
-    ts.exec.stack.resize(base + code.nlocals(), Value::Null);
+    let unbound = (base + code.nlocals()).saturating_sub(ts.exec.stack.len());
+    ts.exec.stack.extend(std::iter::repeat_with(|| Value::Null).take(unbound));
     let cells = make_cells(func, &ts.exec.stack[base..]);
     ts.exec.frames.push(Frame {
         code: func.code.clone(),

@@ -15,6 +15,13 @@ pub(crate) fn call_type(ts: &mut ThreadState, cls: &Gc<PyType>, args: Args<'_>) 
     if Gc::ptr_eq(cls, &ts.types().super_) {
         return make_super(ts, args);
     }
+    // `str(x)` runs in loops; `str` cannot be subclassed or patched, so its
+    // `__new__`/`__init__` lookups and argument copy can be skipped.
+    if let ([x], []) = (args.values, args.kwnames) {
+        if Gc::ptr_eq(cls, &ts.types().str) {
+            return ts.to_str(x).map(Value::Str);
+        }
+    }
     let names = ts.vm_names();
     let (new_name, init_name) = (&names.new, &names.init);
     let object = ts.types().object.clone();

@@ -82,7 +82,7 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
             match ins {
                 I::Nop => {}
                 I::PopTop => {
-                    ts.exec.stack.pop();
+                    fastops::discard(ts.exec.pop());
                 }
                 I::Copy(n) => {
                     let v = ts.exec.peek(n as usize).clone();
@@ -95,11 +95,11 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     }
                 }
                 I::LoadConst(i) => {
-                    let v = code.consts[i as usize].clone();
+                    let v = fastops::dup(&code.consts[i as usize]);
                     ts.exec.push(v);
                 }
                 I::LoadFast(i) => {
-                    let v = ts.exec.stack[base + i as usize].clone();
+                    let v = fastops::dup(&ts.exec.stack[base + i as usize]);
                     if v.is_null() {
                         tri!(Err(exceptions::unbound_local(ts, &code, i)));
                     }
@@ -107,7 +107,7 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                 }
                 I::StoreFast(i) => {
                     let v = ts.exec.pop();
-                    ts.exec.stack[base + i as usize] = v;
+                    fastops::discard(std::mem::replace(&mut ts.exec.stack[base + i as usize], v));
                 }
                 I::DeleteFast(i) => {
                     let old = std::mem::replace(&mut ts.exec.stack[base + i as usize], Value::Null);
@@ -230,7 +230,11 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     let b = ts.exec.pop();
                     let a = ts.exec.pop();
                     let v = match fastops::binary(op, &a, &b) {
-                        Some(v) => v,
+                        Some(v) => {
+                            fastops::discard(a);
+                            fastops::discard(b);
+                            v
+                        }
                         None => tri!(ts.binary_op(op, &a, &b)),
                     };
                     ts.exec.push(v);
@@ -239,7 +243,11 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     let b = ts.exec.pop();
                     let a = ts.exec.pop();
                     let v = match fastops::binary(op, &a, &b) {
-                        Some(v) => v,
+                        Some(v) => {
+                            fastops::discard(a);
+                            fastops::discard(b);
+                            v
+                        }
                         None => tri!(ts.inplace_op(op, &a, &b)),
                     };
                     ts.exec.push(v);
@@ -258,7 +266,22 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     let b = ts.exec.pop();
                     let a = ts.exec.pop();
                     let v = match fastops::compare(op, &a, &b) {
-                        Some(r) => Value::Bool(r),
+                        Some(r) => {
+                            fastops::discard(a);
+                            fastops::discard(b);
+                            // A fast comparison's bool goes straight to the jump that follows it.
+                            match instrs.get(pc) {
+                                Some(&I::PopJumpIfFalse(t)) => {
+                                    pc = if r { pc + 1 } else { t as usize };
+                                    continue;
+                                }
+                                Some(&I::PopJumpIfTrue(t)) => {
+                                    pc = if r { t as usize } else { pc + 1 };
+                                    continue;
+                                }
+                                _ => Value::Bool(r),
+                            }
+                        }
                         None => tri!(ts.compare(op, &a, &b)),
                     };
                     ts.exec.push(v);
@@ -285,12 +308,14 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     if !tri!(ops::truthy(ts, &v)) {
                         pc = t as usize;
                     }
+                    fastops::discard(v);
                 }
                 I::PopJumpIfTrue(t) => {
                     let v = ts.exec.pop();
                     if tri!(ops::truthy(ts, &v)) {
                         pc = t as usize;
                     }
+                    fastops::discard(v);
                 }
                 I::JumpIfFalseOrPop(t) => {
                     let v = ts.exec.peek(1).clone();

@@ -5,7 +5,29 @@
 use crate::bytecode::{BinOp, CmpOp};
 use crate::objects::Value;
 
-#[inline]
+/// A copy of `v` that skips `Value::clone`'s out-of-line match for immediates.
+#[inline(always)]
+pub fn dup(v: &Value) -> Value {
+    match v {
+        Value::Int(i) => Value::Int(*i),
+        Value::Float(f) => Value::Float(*f),
+        Value::Bool(b) => Value::Bool(*b),
+        Value::None => Value::None,
+        _ => v.clone(),
+    }
+}
+
+/// Drops `v`, without calling `Value`'s drop glue when it is an immediate
+/// (forgetting an immediate leaks nothing: it owns no heap memory).
+#[inline(always)]
+pub fn discard(v: Value) {
+    match v {
+        Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Null => std::mem::forget(v),
+        other => drop(other),
+    }
+}
+
+#[inline(always)]
 pub fn binary(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => int_binary(op, *x, *y),

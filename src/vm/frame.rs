@@ -73,7 +73,12 @@ impl ExecState {
 
     #[inline]
     pub fn pop(&mut self) -> Value {
-        self.stack.pop().unwrap_or(Value::Null)
+        // Not `unwrap_or(Value::Null)`: that drops the unused default through
+        // `Value`'s out-of-line drop glue on every pop.
+        match self.stack.pop() {
+            Some(v) => v,
+            None => Value::Null,
+        }
     }
 
     /// The item `n` places from the top (`peek(1)` is TOS).

@@ -9,7 +9,7 @@
 //! The trace buffer (`gil_trace`) lives here too, written by the same thread
 //! on the same paths, and only when a trace was asked for.
 
-use std::sync::atomic::{AtomicU64, Ordering::Relaxed};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
 use std::time::Duration;
 
 use parking_lot::Mutex;
@@ -115,6 +115,9 @@ pub struct GilStats {
     holding_since: AtomicU64,
     /// The GIL clock when counting started (creation or the last reset).
     counting_since: AtomicU64,
+    /// A reset happened while the thread held the GIL: its tenure counts
+    /// from `holding_since`, not from when the GIL took it.
+    reset_in_tenure: AtomicBool,
     drop_requests: AtomicU64,
     forced_drops: AtomicU64,
     /// Hand-overs this thread received with priority (it came back from a
@@ -164,6 +167,7 @@ impl Default for GilStats {
             hold_ns_total: AtomicU64::new(0),
             holding_since: AtomicU64::new(0),
             counting_since: AtomicU64::new(gil_trace::now_ns()),
+            reset_in_tenure: AtomicBool::new(false),
             drop_requests: AtomicU64::new(0),
             forced_drops: AtomicU64::new(0),
             priority_grants: AtomicU64::new(0),
@@ -189,16 +193,19 @@ impl GilStats {
     }
 
     pub(crate) fn record_held(&self, held: Duration) {
-        let now = gil_trace::now_ns();
-        // A tenure that began before a `reset` counts only from the reset.
         let since = self.holding_since.load(Relaxed);
         self.holding_since.store(0, Relaxed);
-        let held = match since {
-            0 => nanos(held),
-            since => nanos(held).min(now.saturating_sub(since - 1)),
-        };
+        let mut held = nanos(held);
+        let trace = gil_trace::enabled();
+        let reset_meanwhile = self.reset_in_tenure.load(Relaxed);
+        let now = if trace || reset_meanwhile { gil_trace::now_ns() } else { 0 };
+        if reset_meanwhile && since != 0 {
+            // A tenure that began before a `reset` counts only from the reset.
+            self.reset_in_tenure.store(false, Relaxed);
+            held = held.min(now.saturating_sub(since - 1));
+        }
         bump(&self.hold_ns_total, held);
-        if gil_trace::enabled() {
+        if trace {
             self.trace.lock().released(now);
         }
     }
@@ -276,6 +283,7 @@ impl GilStats {
         self.counting_since.store(now, Relaxed);
         if self.holding_since.load(Relaxed) != 0 {
             self.holding_since.store(now.saturating_add(1), Relaxed);
+            self.reset_in_tenure.store(true, Relaxed);
         }
     }
 

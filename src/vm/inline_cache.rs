@@ -136,6 +136,17 @@ fn key_at(table: &DictTable, pos: u32, name: &PyStr) -> bool {
     matches!(table.entry(pos as usize), Some(e) if matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, name)))
 }
 
+/// Whether `table` has no key `name`: small instance dicts are scanned by
+/// hash, cheaper than a probe of the hash index.
+#[inline]
+fn lacks_key(table: &DictTable, name: &PyStr) -> bool {
+    if table.len() > 8 {
+        return find_str(table, name).is_none();
+    }
+    let hash = name.hash_value();
+    table.iter().all(|e| e.hash != hash || !matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, name) || **k == *name))
+}
+
 /// Class attributes that take precedence over the instance dict.
 fn is_data_descriptor(v: &Value) -> bool {
     matches!(v, Value::Property(_) | Value::Instance(_))
@@ -313,7 +324,7 @@ pub(crate) fn load_method(ts: &ThreadState, slot: &Cell<Slot>, obj: &Value, name
                 return None;
             }
             let f = class.value(&cls)?;
-            if inst.dict.get_str(name).is_some() {
+            if !lacks_key(&inst.dict.table.borrow(), name) {
                 return None;
             }
             f

@@ -149,3 +149,23 @@ fn memory_limit_raises_memory_error() {
     let free = Interpreter::builder().build().unwrap();
     free.run("big = [bytes(10000) for _ in range(5000)]").unwrap();
 }
+
+#[test]
+fn interrupt_wakes_a_cross_interpreter_queue_get() {
+    let i = Interpreter::builder().build().unwrap();
+    i.run("from concurrent import interpreters\nq = interpreters.create_queue()").unwrap();
+    let stopper = stop_after(i.interrupt_handle(), Duration::from_millis(100));
+    let started = Instant::now();
+    assert_eq!(i.run("q.get()").unwrap_err().class(), "KeyboardInterrupt");
+    assert!(started.elapsed() < Duration::from_secs(10));
+    stopper.join().unwrap();
+}
+
+#[test]
+fn each_host_call_gets_a_fresh_budget() {
+    let i = Interpreter::builder().instruction_budget(50_000).build().unwrap();
+    i.run("class Slow:\n    def __repr__(self):\n        n = 0\n        while n < 1000:\n            n += 1\n        return 'slow'\ns = Slow()").unwrap();
+    assert_eq!(i.run("while True: pass").unwrap_err().class(), "BudgetExceeded");
+    let shown = i.with(|py| py.global::<gilvm::Object>("s")?.repr(py)).unwrap();
+    assert_eq!(shown, "slow");
+}

@@ -1,7 +1,9 @@
 //! The integration tests, in one binary: the script suite (`scripts`), the
 //! compiler's golden disassembly tests (`dis`), properties of the
-//! standard streams (`output`) and of the GIL reports (`gil_view`).
+//! standard streams (`output`), of the GIL reports (`gil_view`) and of the
+//! `gilvm bench` command (`bench`).
 
+mod bench;
 mod dis;
 mod gil_view;
 mod output;

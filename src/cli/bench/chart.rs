@@ -4,12 +4,23 @@
 //! other interpreter.
 
 use super::measure::{Row, Side};
+use super::workloads;
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use std::path::Path;
 
 const PANEL_WIDTH: u32 = 520;
 const HEIGHT: u32 = 400;
+/// Warm colours for the CPU-bound workloads (listed first), cool ones for
+/// I/O, purple for mixed: the order of `workloads::ALL`.
+const COLOURS: [RGBColor; 6] = [
+    RGBColor(214, 39, 40),
+    RGBColor(255, 127, 14),
+    RGBColor(31, 119, 180),
+    RGBColor(23, 190, 207),
+    RGBColor(44, 160, 44),
+    RGBColor(148, 103, 189),
+];
 
 pub fn write(path: &Path, rows: &[Row], compare: Option<&str>) -> Result<(), String> {
     let panels = if compare.is_some() { 2 } else { 1 };
@@ -52,7 +63,15 @@ fn panel<'a>(
         .y_label_area_size(44)
         .build_cartesian_2d(0.5..scale.max_threads + 0.5, 0.0..scale.top)
         .map_err(err)?;
-    chart.configure_mesh().x_desc("threads").y_desc("speedup").draw().map_err(err)?;
+    chart
+        .configure_mesh()
+        .light_line_style(TRANSPARENT)
+        .x_labels(scale.max_threads as usize)
+        .x_label_formatter(&|x| format!("{x:.0}"))
+        .x_desc("threads")
+        .y_desc("speedup")
+        .draw()
+        .map_err(err)?;
     let ideal = vec![(1.0, 1.0), (scale.max_threads, scale.max_threads)];
     let grey = BLACK.mix(0.4).stroke_width(1);
     chart
@@ -60,8 +79,8 @@ fn panel<'a>(
         .map_err(err)?
         .label("ideal")
         .legend(move |(x, y)| PathElement::new([(x, y), (x + 16, y)], grey));
-    for (i, name) in workload_names(rows).into_iter().enumerate() {
-        let colour = Palette99::pick(i).to_rgba();
+    for name in workload_names(rows) {
+        let colour = colour_of(name);
         let points: Vec<(f64, f64)> = rows
             .iter()
             .filter(|r| r.workload.name == name)
@@ -94,6 +113,12 @@ fn workload_names(rows: &[Row]) -> Vec<&'static str> {
         }
     }
     names
+}
+
+/// The same colour for a workload whichever others are drawn beside it.
+fn colour_of(name: &str) -> RGBColor {
+    let index = workloads::ALL.iter().position(|w| w.name == name).unwrap_or(0);
+    COLOURS[index % COLOURS.len()]
 }
 
 fn short_name(interpreter: &str) -> &str {

@@ -1,5 +1,5 @@
 //! Runs the plan: every workload at every thread count, `repeat` times under
-//! gilvm (and under the `--compare` interpreter, interleaved so both see the
+//! gilvm (and under the `--compare` interpreter right after, so both see the
 //! same machine load), keeping the median run of each.
 
 use super::gil_figures::GilFigures;
@@ -43,33 +43,51 @@ pub struct Row {
 }
 
 pub fn measure(plan: &Plan, dir: &ScriptDir, progress: &ProgressBar) -> Result<Vec<Row>, String> {
-    let exe = std::env::current_exe().map_err(|e| format!("cannot find the gilvm binary: {e}"))?;
-    let stats_file = dir.path().join("gil-stats.json");
-    let mut rows = Vec::new();
-    for &workload in &plan.workloads {
-        let script = dir.script(workload);
-        let size = workload.size(plan.quick);
-        for &threads in &plan.threads {
-            progress.set_message(format!("{} at {threads} threads", workload.name));
-            let mut gilvm_runs = Vec::new();
-            let mut other_runs = Vec::new();
-            for _ in 0..plan.repeat {
-                let run = runner::gilvm(&exe, &script, threads, size, &stats_file)?;
-                progress.inc(1);
-                if let Some(interpreter) = &plan.compare {
-                    let other = runner::other(interpreter, &script, threads, size)?;
-                    progress.inc(1);
-                    check_same_output(workload, interpreter, &run, &other)?;
-                    other_runs.push(other);
-                }
-                gilvm_runs.push(run);
-            }
-            let gilvm = median(gilvm_runs).ok_or("no run")?;
-            rows.push(Row { workload, threads, size, gilvm, other: median(other_runs) });
+    let configs: Vec<(&'static Workload, usize)> =
+        plan.workloads.iter().flat_map(|&w| plan.threads.iter().map(move |&t| (w, t))).collect();
+    let mut gilvm_runs: Vec<Vec<Run>> = configs.iter().map(|_| Vec::new()).collect();
+    let mut other_runs: Vec<Vec<Run>> = configs.iter().map(|_| Vec::new()).collect();
+    // Round after round over every configuration, rather than all repeats of
+    // one at once: a load that comes and goes on the machine then spreads
+    // over all of them instead of skewing a few.
+    for round in 1..=plan.repeat {
+        for (i, &(workload, threads)) in configs.iter().enumerate() {
+            let plural = if threads == 1 { "" } else { "s" };
+            progress.set_message(format!("round {round}: {} on {threads} thread{plural}", workload.name));
+            let (run, other) = run_config(plan, dir, workload, threads, progress)?;
+            gilvm_runs[i].push(run);
+            other_runs[i].extend(other);
         }
+    }
+    let mut rows = Vec::new();
+    for ((&(workload, threads), gilvm), other) in configs.iter().zip(gilvm_runs).zip(other_runs) {
+        let gilvm = median(gilvm).ok_or("no run")?;
+        rows.push(Row { workload, threads, size: workload.size(plan.quick), gilvm, other: median(other) });
     }
     fill_speedups(&mut rows);
     Ok(rows)
+}
+
+/// One run under gilvm, then one under the `--compare` interpreter.
+fn run_config(
+    plan: &Plan,
+    dir: &ScriptDir,
+    workload: &Workload,
+    threads: usize,
+    progress: &ProgressBar,
+) -> Result<(Run, Option<Run>), String> {
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find the gilvm binary: {e}"))?;
+    let script = dir.script(workload);
+    let size = workload.size(plan.quick);
+    let run = runner::gilvm(&exe, &script, threads, size, &dir.path().join("gil-stats.json"))?;
+    progress.inc(1);
+    let Some(interpreter) = &plan.compare else {
+        return Ok((run, None));
+    };
+    let other = runner::other(interpreter, &script, threads, size)?;
+    progress.inc(1);
+    check_same_output(workload, interpreter, &run, &other)?;
+    Ok((run, Some(other)))
 }
 
 /// The workloads print results that do not depend on the interpreter: a

@@ -42,14 +42,14 @@ fn cells(row: &Row, compare: bool) -> Vec<String> {
         row.workload.kind.name().to_string(),
         row.threads.to_string(),
         format!("{:.3}", row.gilvm.wall_s),
-        format!("{:.2}x", row.gilvm.speedup),
+        ratio(row.gilvm.speedup),
         switches,
         forced,
         wait,
     ];
     if compare {
         match &row.other {
-            Some(o) => cells.extend([format!("{:.3}", o.wall_s), format!("{:.2}x", o.speedup)]),
+            Some(o) => cells.extend([format!("{:.3}", o.wall_s), ratio(o.speedup)]),
             None => cells.extend(["-".to_string(), "-".to_string()]),
         }
     }
@@ -64,6 +64,17 @@ pub fn duration(seconds: f64) -> String {
         format!("{:.2} ms", seconds * 1e3)
     } else {
         format!("{:.1} us", seconds * 1e6)
+    }
+}
+
+/// A speedup with two decimals, or two significant digits below 0.1 (a
+/// convoyed I/O thread can be a hundred times slower, which `0.00x` would hide).
+fn ratio(x: f64) -> String {
+    if x >= 0.1 || x.is_nan() || x <= 0.0 {
+        format!("{x:.2}x")
+    } else {
+        let decimals = (1 - x.log10().floor().max(-9.0) as i32).clamp(2, 6) as usize;
+        format!("{x:.decimals$}x")
     }
 }
 
@@ -86,7 +97,15 @@ fn push_line(out: &mut String, cells: &[String], widths: &[usize]) {
 
 #[cfg(test)]
 mod tests {
-    use super::duration;
+    use super::{duration, ratio};
+
+    #[test]
+    fn small_speedups_keep_two_significant_digits() {
+        assert_eq!(ratio(1.0), "1.00x");
+        assert_eq!(ratio(0.25), "0.25x");
+        assert_eq!(ratio(0.0123), "0.012x");
+        assert_eq!(ratio(0.00456), "0.0046x");
+    }
 
     #[test]
     fn durations_pick_their_unit() {
