@@ -41,6 +41,8 @@ struct Owned {
     running: AtomicBool,
     /// The main script's file, from which `__mp_main__` is loaded.
     main_file: Option<String>,
+    /// Set while the main script is being loaded into it as `__mp_main__`.
+    bootstrapping: AtomicBool,
 }
 
 /// Every interpreter this module created and has not destroyed.
@@ -130,6 +132,46 @@ fn id_arg(ts: &mut ThreadState, args: &Args<'_>) -> PyResult<i64> {
     }
 }
 
+/// Refused while the main script is still loading as `__mp_main__`: that
+/// script, lacking the `if __name__ == '__main__':` guard, would create and
+/// call into interpreters again, each loading it once more, without end
+/// (multiprocessing's spawn refuses the same way).
+const BOOTSTRAPPING: &str = "An attempt has been made to start a new interpreter before the \
+current interpreter has finished its bootstrapping phase: the main script, run again as \
+'__mp_main__' to find a function sent to this interpreter, creates or calls into interpreters \
+at module level. Use the `if __name__ == '__main__':` idiom in the main script";
+
+fn check_bootstrapped(ts: &mut ThreadState) -> PyResult<()> {
+    let id = ts.interp.id;
+    let bootstrapping = OWNED.lock().iter().any(|o| o.state.id == id && o.bootstrapping.load(Ordering::Acquire));
+    match bootstrapping {
+        true => Err(ts.runtime_error(BOOTSTRAPPING)),
+        false => Ok(()),
+    }
+}
+
+/// Marks this interpreter as bootstrapping while the guard lives.
+struct Bootstrapping(Option<Arc<Owned>>);
+
+impl Bootstrapping {
+    fn start(ts: &ThreadState) -> Bootstrapping {
+        let id = ts.interp.id;
+        let entry = OWNED.lock().iter().find(|o| o.state.id == id).cloned();
+        if let Some(entry) = &entry {
+            entry.bootstrapping.store(true, Ordering::Release);
+        }
+        Bootstrapping(entry)
+    }
+}
+
+impl Drop for Bootstrapping {
+    fn drop(&mut self) {
+        if let Some(entry) = &self.0 {
+            entry.bootstrapping.store(false, Ordering::Release);
+        }
+    }
+}
+
 /// Marks an owned interpreter as running while the guard lives.
 struct Running(Arc<Owned>);
 
@@ -140,6 +182,7 @@ impl Drop for Running {
 }
 
 fn start_running(ts: &mut ThreadState, id: i64) -> PyResult<Running> {
+    check_bootstrapped(ts)?;
     let outcome = {
         let owned = OWNED.lock();
         lookup(&owned, id).and_then(|(_, entry)| {
@@ -256,6 +299,7 @@ fn caller_main_file(ts: &mut ThreadState) -> Option<String> {
 /// (its `path` and `argv` copied from the caller's) and an empty `__main__`;
 /// returns its id.
 fn create(ts: &mut ThreadState, _args: Args<'_>) -> PyResult<Value> {
+    check_bootstrapped(ts)?;
     let mut inherited = Vec::new();
     for name in ["path", "argv"] {
         if let Some(v) = sys_attr(ts, name) {
@@ -283,7 +327,7 @@ fn create(ts: &mut ThreadState, _args: Args<'_>) -> PyResult<Value> {
         Runtime::get().remove_interpreter(id);
         return Err(error(ts, "InterpreterError", format!("interpreter creation failed: {msg}")));
     }
-    OWNED.lock().push(Arc::new(Owned { state, running: AtomicBool::new(false), main_file }));
+    OWNED.lock().push(Arc::new(Owned { state, running: AtomicBool::new(false), main_file, bootstrapping: AtomicBool::new(false) }));
     Ok(Value::Int(id as i64))
 }
 
@@ -545,7 +589,9 @@ fn load_main_script(sub: &mut ThreadState, main: &Gc<PyModule>, file: &str) -> P
     main.set(sub, "__name__", Value::Str(mp_main.clone()));
     main.set(sub, "__file__", Value::str(file));
     sub.objs.modules.set_str(mp_main.clone(), Value::Module(main.clone()));
+    let bootstrapping = Bootstrapping::start(sub);
     let result = run::compile_and_run(sub, &source, file, &main.dict);
+    drop(bootstrapping);
     main.set(sub, "__name__", Value::str("__main__"));
     if result.is_err() {
         sub.objs.modules.del_str(&mp_main);

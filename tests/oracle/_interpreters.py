@@ -56,6 +56,7 @@ class _Interp:
     def __init__(self, id):
         self.id = id
         self.running = False
+        self.bootstrapping = False
         self.modules = {}
         own_builtins = types.ModuleType('builtins')
         own_builtins.__dict__.update(builtins.__dict__)
@@ -91,6 +92,7 @@ class _Interp:
         ns['__name__'] = '__mp_main__'
         ns['__file__'] = path
         self.modules['__mp_main__'] = self.main
+        self.bootstrapping = True
         try:
             builtins.exec(compile(source, path, 'exec'), ns)
         except BaseException:
@@ -98,6 +100,7 @@ class _Interp:
             raise
         finally:
             ns['__name__'] = '__main__'
+            self.bootstrapping = False
 
     def _import(self, name, globals=None, locals=None, fromlist=(), level=0):
         if level == 0 and '.' not in name:
@@ -149,7 +152,21 @@ def _lookup(id):
     return interp
 
 
+_BOOTSTRAPPING = (
+    "An attempt has been made to start a new interpreter before the "
+    "current interpreter has finished its bootstrapping phase: the main script, run again as "
+    "'__mp_main__' to find a function sent to this interpreter, creates or calls into interpreters "
+    "at module level. Use the `if __name__ == '__main__':` idiom in the main script")
+
+
+def _check_bootstrapped():
+    stack = _stack()
+    if stack and _owned[stack[-1]].bootstrapping:
+        raise RuntimeError(_BOOTSTRAPPING)
+
+
 def _start_running(id):
+    _check_bootstrapped()
     with _lock:
         interp = _lookup(id)
         if interp.running:
@@ -175,6 +192,7 @@ def _excinfo(exc):
 
 def create():
     global _next_id
+    _check_bootstrapped()
     with _lock:
         id = _next_id
         _next_id += 1
