@@ -35,6 +35,10 @@ impl DictTable {
         DictTable::default()
     }
 
+    pub fn with_capacity(n: usize) -> DictTable {
+        DictTable { entries: Vec::with_capacity(n), index: HashTable::with_capacity(n), ..DictTable::default() }
+    }
+
     pub fn len(&self) -> usize {
         self.len
     }
@@ -169,6 +173,10 @@ impl Default for PyDict {
 impl PyDict {
     pub fn new() -> PyDict {
         PyDict { table: RefCell::new(DictTable::new()) }
+    }
+
+    pub fn with_capacity(n: usize) -> PyDict {
+        PyDict { table: RefCell::new(DictTable::with_capacity(n)) }
     }
 
     pub fn len(&self) -> usize {
