@@ -116,16 +116,33 @@ fn split_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, from_right: bool
                 let mut v: Vec<Value> = text.rsplitn(max.saturating_add(1), sep).map(s).collect();
                 v.reverse();
                 v
+            } else if let Some(c) = single_char(sep) {
+                // A one-character separator searches with memchr, not the
+                // substring searcher (`"a b".split(" ")` is the common case).
+                split_exact(text.matches(c).count(), max, text.splitn(max.saturating_add(1), c))
             } else {
-                // Straight into a list of the exact size: no intermediate
-                // vector of slices, no regrowth.
-                let mut v = Vec::with_capacity(text.matches(sep).count().min(max).saturating_add(1));
-                v.extend(text.splitn(max.saturating_add(1), sep).map(s));
-                v
+                split_exact(text.matches(sep).count(), max, text.splitn(max.saturating_add(1), sep))
             }
         }
     };
     Ok(Value::list(parts))
+}
+
+/// The separator's only character, if it has exactly one.
+fn single_char(sep: &str) -> Option<char> {
+    let mut chars = sep.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
+}
+
+/// The parts straight into a list of the exact size (`found` separators, at
+/// most `max` used): no intermediate vector of slices, no regrowth.
+fn split_exact<'a>(found: usize, max: usize, parts: impl Iterator<Item = &'a str>) -> Vec<Value> {
+    let mut v = Vec::with_capacity(found.min(max).saturating_add(1));
+    v.extend(parts.map(s));
+    v
 }
 
 fn split_whitespace(text: &str, max: usize, from_right: bool) -> Vec<&str> {

@@ -29,9 +29,21 @@ pub struct PyType {
     pub layout: Layout,
     /// Builtin types reject attribute assignment (`str.x = 1` is a `TypeError`).
     pub builtin: bool,
+    /// How many attributes instances have grown to (capped): new instance
+    /// dicts are made that size, so `__init__` fills them without regrowth.
+    pub instance_size: std::cell::Cell<u8>,
 }
 
 impl PyType {
+    /// Records that an instance dict now holds `len` attributes.
+    #[inline]
+    pub fn note_instance_size(&self, len: usize) {
+        let len = len.min(32) as u8;
+        if len > self.instance_size.get() {
+            self.instance_size.set(len);
+        }
+    }
+
     /// The type itself, then its MRO.
     pub fn mro_iter(&self) -> impl Iterator<Item = &PyType> {
         std::iter::once(self).chain(self.mro.iter().map(|t| &**t))

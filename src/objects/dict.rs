@@ -30,9 +30,23 @@ pub struct DictTable {
 /// dict in the same shape (no pointer comparison, no reuse after free).
 static NEXT_KEYS_VERSION: AtomicU64 = AtomicU64::new(1);
 
+/// The index's hash for a Python hash. hashbrown tags each slot with the top 7
+/// bits of the hash, but Python's hash of a small int is the int itself (top
+/// bits all zero): unmixed, every slot of a probe group would match the tag
+/// and each lookup would compare many keys. Multiplying by an odd constant
+/// fills the top bits and keeps the low bits (the bucket) a bijection.
+#[inline]
+fn spread(hash: i64) -> u64 {
+    (hash as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
 impl DictTable {
     pub fn new() -> DictTable {
         DictTable::default()
+    }
+
+    pub fn with_capacity(n: usize) -> DictTable {
+        DictTable { entries: Vec::with_capacity(n), index: HashTable::with_capacity(n), ..DictTable::default() }
     }
 
     pub fn len(&self) -> usize {
@@ -58,10 +72,11 @@ impl DictTable {
     }
 
     /// The position of the entry with this hash whose key satisfies `eq`.
+    #[inline]
     pub fn find(&self, hash: i64, mut eq: impl FnMut(&Value) -> bool) -> Option<usize> {
         let entries = &self.entries;
         self.index
-            .find(hash as u64, |&i| {
+            .find(spread(hash), |&i| {
                 let e = entries[i].as_ref().expect("index points at live entries");
                 e.hash == hash && eq(&e.key)
             })
@@ -72,7 +87,7 @@ impl DictTable {
     pub fn candidates(&self, hash: i64) -> Vec<usize> {
         let entries = &self.entries;
         self.index
-            .iter_hash(hash as u64)
+            .iter_hash(spread(hash))
             .copied()
             .filter(|&i| entries[i].as_ref().is_some_and(|e| e.hash == hash))
             .collect()
@@ -99,8 +114,8 @@ impl DictTable {
         let pos = self.entries.len();
         self.entries.push(Some(DictEntry { hash, key, value }));
         let entries = &self.entries;
-        self.index.insert_unique(hash as u64, pos, |&i| {
-            entries[i].as_ref().map_or(0, |e| e.hash as u64)
+        self.index.insert_unique(spread(hash), pos, |&i| {
+            entries[i].as_ref().map_or(0, |e| spread(e.hash))
         });
         self.len += 1;
         pos
@@ -110,7 +125,7 @@ impl DictTable {
     pub fn remove_at(&mut self, pos: usize) -> Option<DictEntry> {
         let hash = self.entries.get(pos)?.as_ref()?.hash;
         self.keys_version = 0;
-        if let Ok(slot) = self.index.find_entry(hash as u64, |&i| i == pos) {
+        if let Ok(slot) = self.index.find_entry(spread(hash), |&i| i == pos) {
             slot.remove();
         }
         let removed = self.entries[pos].take();
@@ -169,6 +184,10 @@ impl Default for PyDict {
 impl PyDict {
     pub fn new() -> PyDict {
         PyDict { table: RefCell::new(DictTable::new()) }
+    }
+
+    pub fn with_capacity(n: usize) -> PyDict {
+        PyDict { table: RefCell::new(DictTable::with_capacity(n)) }
     }
 
     pub fn len(&self) -> usize {

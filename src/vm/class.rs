@@ -80,7 +80,7 @@ pub fn instantiate(ts: &mut ThreadState, cls: &Gc<PyType>, args: &[Value]) -> Py
     };
     Ok(Value::Instance(Gc::new(PyInstance {
         class: std::cell::RefCell::new(cls.clone()),
-        dict: Gc::new(PyDict::new()),
+        dict: Gc::new(PyDict::with_capacity(cls.instance_size.get() as usize)),
         exception,
     })))
 }
@@ -201,6 +201,7 @@ pub fn make_class(ts: &mut ThreadState, name: &str, mut bases: Vec<Gc<PyType>>, 
         dict: ns,
         layout,
         builtin: false,
+        instance_size: std::cell::Cell::new(0),
     });
     if let Some(Value::Cell(cell)) = classcell {
         *cell.value.borrow_mut() = Value::Type(cls.clone());

@@ -273,7 +273,11 @@ pub(crate) fn store_attr(slot: &Cell<Slot>, obj: &Value, name: &Gc<PyStr>, value
             table.set_value_at(pos, value);
             pos
         }
-        None => table.insert_new_at(name.hash_value(), Value::Str(name.clone()), value),
+        None => {
+            let pos = table.insert_new_at(name.hash_value(), Value::Str(name.clone()), value);
+            inst.class.borrow().note_instance_size(table.len());
+            pos
+        }
     };
     slot.set(Slot::StoreAttr { class, hint: pos as u32 });
     Ok(())
