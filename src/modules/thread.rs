@@ -170,7 +170,8 @@ fn lock_acquire(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn lock_release(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
-    if receiver::<Lock>(ts, &args, "lock")?.core.release() {
+    let core = receiver::<Lock>(ts, &args, "lock")?.core.clone();
+    if core.release_deferred(&mut ts.token) {
         Ok(Value::None)
     } else {
         Err(ts.runtime_error("release unlocked lock"))
@@ -229,7 +230,8 @@ fn rlock_release(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     rlock.count.set(rlock.count.get() - 1);
     if rlock.count.get() == 0 {
         rlock.owner.set(0);
-        rlock.core.release();
+        let core = rlock.core.clone();
+        core.release_deferred(&mut ts.token);
     }
     Ok(Value::None)
 }
@@ -253,7 +255,8 @@ fn rlock_release_save(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let saved = Value::tuple(vec![Value::Int(count_value(rlock.count.get())), Value::Int(count_value(rlock.owner.get()))]);
     rlock.count.set(0);
     rlock.owner.set(0);
-    rlock.core.release();
+    let core = rlock.core.clone();
+    core.release_deferred(&mut ts.token);
     Ok(saved)
 }
 

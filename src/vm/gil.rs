@@ -74,6 +74,23 @@
 //! held the GIL (the GIL's clock is the wall clock), and it should not pay
 //! for that with a whole round of CPU-bound turns.
 
+//! ## Deferred lock wake-ups (one OS wake-up per hand-off)
+//!
+//! A `_thread` lock released by the GIL holder is free at once, but its
+//! waiter is woken only when the holder next lets go of the GIL: at its next
+//! release (`give`, also at detach) or forced switch, after the hand-over
+//! (`GilToken::defer_wake`, `wake_deferred`). Woken at the release itself,
+//! the waiter would take the lock and then sleep again on the GIL until the
+//! releaser blocks — two wake-ups per hand-off between threads ping-ponging
+//! through `Event`s; deferred, it finds the GIL free or is queued by then,
+//! one wake-up. So that a holder which keeps running does not starve the
+//! waiter, deferring sets `DROP_REQUEST` (under `state`): the holder comes to
+//! `yield_to_waiter` at each check and wakes the deferred waiters once the
+//! oldest has waited `1/DEFERRED_WAKE_FRACTION` of an interval, keeping the
+//! request set until then. No wake-up is lost: the flag is clear before the
+//! wake is queued, every path that lets go of the GIL wakes the queue, and a
+//! waiter that wakes early (timeout, interrupt) rechecks the flag.
+
 //! ## The convoy effect and its fix (and the trade-off)
 //!
 //! In CPython a thread returning from I/O waits up to a whole interval for a
@@ -183,6 +200,10 @@ const IO_HELD_PER_BLOCKED: f64 = 2.0;
 /// How far above the held-time average one sample counts (see `reacquire`).
 const OUTLIER_FACTOR: f64 = 4.0;
 
+/// A holder that keeps the GIL wakes the lock waiters it deferred after this
+/// fraction of the switch interval (see the notes at the top).
+const DEFERRED_WAKE_FRACTION: u32 = 20;
+
 thread_local! {
     /// Address of the GIL this thread holds (0: none). Lets debug builds check
     /// cheaply that objects are touched only under the right GIL.
@@ -205,6 +226,10 @@ pub struct GilToken {
     blocked_avg: f64,
     /// The GIL this thread held before taking this one (restored on release).
     outer_held: usize,
+    /// Wake-ups of lock waiters, run when this thread next lets go of the GIL.
+    deferred: Vec<Box<dyn FnOnce()>>,
+    /// When the oldest entry of `deferred` was queued.
+    deferred_since: Instant,
     _not_send: PhantomData<*const ()>,
 }
 
@@ -247,6 +272,8 @@ impl Gil {
             held_avg: 0.0,
             blocked_avg: 0.0,
             outer_held: 0,
+            deferred: Vec::new(),
+            deferred_since: now,
             _not_send: PhantomData,
         };
         token.take(Class::Normal);
@@ -371,7 +398,15 @@ impl GilToken {
         let mut state = gil.state.lock();
         let nobody_waits = state.priority.is_empty() && state.normal.is_empty() && state.lender.is_none();
         if nobody_waits || self.in_short_io_burst() {
-            gil.breaker.clear(EvalBreaker::DROP_REQUEST);
+            let oldest = gil.switch_interval() / DEFERRED_WAKE_FRACTION;
+            if !self.deferred.is_empty() && self.deferred_since.elapsed() >= oldest {
+                self.wake_deferred();
+            }
+            // Deferred wake-ups not yet due keep the request set, so the
+            // holder comes back here at its next checks.
+            if self.deferred.is_empty() {
+                gil.breaker.clear(EvalBreaker::DROP_REQUEST);
+            }
             return;
         }
         self.stats.record_forced_drop();
@@ -384,6 +419,7 @@ impl GilToken {
         let class = if self.io_bound() && self.held_run < io_grace { Class::Priority } else { Class::Normal };
         let lends = class == Class::Normal && !state.priority.is_empty() && state.lender.is_none();
         gil.hand_over(&mut state);
+        self.wake_deferred();
         let start = Instant::now();
         let place = if lends { Place::Lender } else { Place::Back };
         self.wait_in_queue(&mut state, class, place);
@@ -398,10 +434,29 @@ impl GilToken {
         self.io_bound() && self.held_run + self.acquired_at.elapsed() < self.gil.switch_interval()
     }
 
+    /// Queues `wake` (waking a lock waiter) until this thread next lets go
+    /// of the GIL, at the latest a fraction of an interval from now.
+    pub(crate) fn defer_wake(&mut self, wake: Box<dyn FnOnce()>) {
+        if self.deferred.is_empty() {
+            self.deferred_since = Instant::now();
+            let _state = self.gil.state.lock();
+            self.gil.breaker.set(EvalBreaker::DROP_REQUEST);
+        }
+        self.deferred.push(wake);
+    }
+
+    fn wake_deferred(&mut self) {
+        for wake in self.deferred.drain(..) {
+            wake();
+        }
+    }
+
     fn give(&mut self) {
         self.note_released();
         let mut state = self.gil.state.lock();
         self.gil.hand_over(&mut state);
+        drop(state);
+        self.wake_deferred();
     }
 
     fn take(&mut self, class: Class) {

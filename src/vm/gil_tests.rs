@@ -10,6 +10,7 @@ use super::gil_stats::BlockingKind;
 use super::gil_workload::{cpu_fairness, io_ping_pong, io_round_trips, start_cpu_threads};
 use super::interpreter::InterpreterState;
 use super::ThreadState;
+use crate::modules::thread_lock::LockCore;
 
 #[test]
 fn mutual_exclusion_with_many_threads() {
@@ -174,4 +175,45 @@ fn interrupt_wakes_a_blocked_sleep() {
     let err = ts.interruptible_sleep(Duration::from_secs(600)).unwrap_err();
     assert_eq!(err.class_name(), "KeyboardInterrupt");
     interrupter.join().unwrap();
+}
+
+#[test]
+fn waiters_of_a_lock_the_holder_released_are_woken_when_it_blocks() {
+    let gil = Arc::new(Gil::default());
+    let mut token = Gil::acquire(&gil);
+    let core = Arc::new(LockCore::default());
+    assert!(core.try_acquire());
+    let waiters: Vec<_> = (0..3)
+        .map(|_| {
+            let core = core.clone();
+            thread::spawn(move || {
+                assert!(core.acquire_until(None));
+                core.release();
+            })
+        })
+        .collect();
+    thread::sleep(Duration::from_millis(20));
+    assert!(core.release_deferred(&mut token));
+    assert!(!core.release_deferred(&mut token), "released twice");
+    // A lost wake-up would leave a waiter asleep and this join hanging.
+    token.allow_threads(BlockingKind::LockWait, move || waiters.into_iter().for_each(|w| w.join().unwrap()));
+    assert!(!core.is_locked());
+}
+
+#[test]
+fn a_holder_that_keeps_the_gil_wakes_deferred_waiters_at_a_check() {
+    let gil = Arc::new(Gil::default());
+    gil.set_switch_interval(Duration::from_secs(100));
+    let mut token = Gil::acquire(&gil);
+    let woken = Arc::new(AtomicBool::new(false));
+    let flag = woken.clone();
+    token.defer_wake(Box::new(move || flag.store(true, Ordering::SeqCst)));
+    assert!(gil.breaker().is_set(), "deferring must bring the holder to a check");
+    token.yield_to_waiter();
+    assert!(!woken.load(Ordering::SeqCst), "woken before it was due");
+    assert!(gil.breaker().is_set(), "the request must last until the wake-up is due");
+    gil.set_switch_interval(Duration::from_micros(1));
+    token.yield_to_waiter();
+    assert!(woken.load(Ordering::SeqCst));
+    assert!(!gil.breaker().is_set());
 }
