@@ -112,7 +112,14 @@ struct ThreadLists {
     live: Vec<Arc<ThreadInfo>>,
     /// Threads that have ended, kept for the exit-time stats table.
     finished: Vec<Arc<ThreadInfo>>,
+    /// The summed figures of the short-lived thread states that calls from
+    /// other interpreters attach (one per call): one row, so that memory
+    /// stays bounded however many calls are made.
+    folded: Option<ThreadStatsRow>,
 }
+
+/// The name of the stats row of calls from other interpreters.
+pub const FOLDED_ROW: &str = "(calls from other interpreters)";
 
 /// One row of `thread_stats`.
 pub struct ThreadStatsRow {
@@ -257,6 +264,28 @@ impl InterpreterState {
         }
     }
 
+    /// Moves the finished thread `info` out of the finished list into the
+    /// one row of calls from other interpreters (see `ThreadLists::folded`).
+    pub fn fold_finished_thread(&self, info: &Arc<ThreadInfo>) {
+        let mut lists = self.threads.lock();
+        let Some(pos) = lists.finished.iter().position(|t| Arc::ptr_eq(t, info)) else { return };
+        let info = lists.finished.swap_remove(pos);
+        let stats = info.stats.snapshot();
+        let row = lists.folded.get_or_insert_with(|| ThreadStatsRow {
+            name: FOLDED_ROW.into(),
+            ident: 0,
+            alive: false,
+            stats: GilStatsSnapshot { counting_since: stats.counting_since, ..GilStatsSnapshot::default() },
+        });
+        row.stats.add(&stats);
+        row.stats.counting_since = row.stats.counting_since.min(stats.counting_since);
+    }
+
+    /// How many finished threads are kept, each in its own row.
+    pub fn finished_thread_count(&self) -> usize {
+        self.threads.lock().finished.len()
+    }
+
     /// The live threads (for `threading.enumerate`-style introspection).
     pub fn live_threads(&self) -> Vec<Arc<ThreadInfo>> {
         self.threads.lock().live.clone()
@@ -272,7 +301,9 @@ impl InterpreterState {
             stats: t.stats.snapshot(),
         };
         let live = lists.live.iter().map(|t| row(t, true));
-        live.chain(lists.finished.iter().map(|t| row(t, false))).collect()
+        let finished = lists.finished.iter().map(|t| row(t, false));
+        let folded = lists.folded.iter().map(|f| ThreadStatsRow { name: f.name.clone(), ident: f.ident, alive: false, stats: f.stats });
+        live.chain(finished).chain(folded).collect()
     }
 
     /// Every thread that ran in this interpreter and whether it is still
@@ -287,6 +318,7 @@ impl InterpreterState {
     pub fn reset_thread_stats(&self) {
         let mut lists = self.threads.lock();
         lists.finished.clear();
+        lists.folded = None;
         for t in &lists.live {
             t.stats.reset();
         }

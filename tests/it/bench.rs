@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const WORKLOADS: [&str; 6] = ["cpu_count", "cpu_factorize", "io_sleep", "io_select", "io_socketpair", "mixed_convoy"];
+const WORKLOADS: [&str; 7] = ["cpu_count", "cpu_factorize", "interp_count", "io_sleep", "io_select", "io_socketpair", "mixed_convoy"];
 
 fn gilvm() -> Command {
     Command::new(env!("CARGO_BIN_EXE_gilvm"))
@@ -30,7 +30,7 @@ fn quick_table_has_a_row_per_workload_and_thread_count() {
     assert_eq!(rows.len(), WORKLOADS.len() * 2, "{text}");
     for (i, row) in rows.iter().enumerate() {
         assert_eq!(row[0], WORKLOADS[i / 2], "{text}");
-        assert!(["cpu", "io", "mixed"].contains(&row[1]), "{text}");
+        assert!(["cpu", "interp", "io", "mixed"].contains(&row[1]), "{text}");
         assert_eq!(row[2].parse::<usize>().ok(), Some(1 + i % 2), "{text}");
         let wall: f64 = row[3].parse().expect("wall time parses");
         assert!(wall > 0.0, "{text}");
@@ -97,12 +97,44 @@ fn examples() -> Vec<PathBuf> {
 /// Small sizes so the whole check takes a second or two.
 fn small_size(script: &Path) -> &'static str {
     let name = script.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    if name.starts_with("bench_cpu_count") {
+    if name.starts_with("bench_cpu_count") || name.starts_with("bench_interp_count") {
         "20000"
     } else if name.starts_with("bench_cpu_factorize") {
         "3000"
     } else {
         "6"
+    }
+}
+
+/// The script CPython runs to check `script`'s output: itself, or for the
+/// interpreter workload (CPython 3.11 has no interpreters for scripts) the
+/// thread version of the same work, which must print the same.
+fn reference(script: &Path) -> PathBuf {
+    match script.file_name().and_then(|n| n.to_str()) {
+        Some("bench_interp_count.py") => script.with_file_name("bench_cpu_count.py"),
+        _ => script.to_path_buf(),
+    }
+}
+
+/// The interpreter workload runs under gilvm only: under `--compare python3`
+/// its columns say `n/a` and its JSON `compare` is null, and the run succeeds.
+#[test]
+fn interpreter_workload_is_not_compared() {
+    let args = ["--quick", "--threads", "1,2", "--workloads", "interp,cpu_count", "--compare", "python3"];
+    let text = bench(&args);
+    let rows: Vec<Vec<&str>> = text.lines().skip(2).map(|l| l.split_whitespace().collect()).collect();
+    assert_eq!(rows.len(), 4, "{text}");
+    for row in &rows {
+        let compared = &row[row.len() - 2..];
+        match row[0] {
+            "interp_count" => assert_eq!(compared, ["n/a", "n/a"], "{text}"),
+            _ => assert!(compared[0].parse::<f64>().is_ok(), "{text}"),
+        }
+    }
+    let json = bench(&[&args[..], &["--json"]].concat());
+    let doc: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    for r in doc["results"].as_array().expect("results array") {
+        assert_eq!(r["compare"].is_null(), r["kind"] == "interp", "{r}");
     }
 }
 
@@ -114,7 +146,7 @@ fn workload_scripts_print_what_cpython_prints() {
         for threads in ["1", "3"] {
             let args = [threads, small_size(script)];
             let ours = gilvm().arg(script).args(args).output().expect("gilvm runs");
-            let theirs = Command::new("python3").arg(script).args(args).output().expect("python3 runs");
+            let theirs = Command::new("python3").arg(reference(script)).args(args).output().expect("python3 runs");
             assert!(ours.status.success(), "{script:?}: {}", String::from_utf8_lossy(&ours.stderr));
             assert!(theirs.status.success(), "{script:?} under python3: {}", String::from_utf8_lossy(&theirs.stderr));
             assert!(!ours.stdout.is_empty(), "{script:?} printed nothing");

@@ -19,8 +19,8 @@ pub struct Plan {
 
 impl Plan {
     pub fn runs(&self) -> u64 {
-        let per_config = if self.compare.is_some() { 2 } else { 1 };
-        (self.workloads.len() * self.threads.len() * self.repeat * per_config) as u64
+        let compared = if self.compare.is_some() { self.workloads.iter().filter(|w| w.comparable()).count() } else { 0 };
+        ((self.workloads.len() + compared) * self.threads.len() * self.repeat) as u64
     }
 }
 
@@ -81,7 +81,7 @@ fn run_config(
     let size = workload.size(plan.quick);
     let run = runner::gilvm(&exe, &script, threads, size, &dir.path().join("gil-stats.json"))?;
     progress.inc(1);
-    let Some(interpreter) = &plan.compare else {
+    let Some(interpreter) = plan.compare.as_ref().filter(|_| workload.comparable()) else {
         return Ok((run, None));
     };
     let other = runner::other(interpreter, &script, threads, size)?;

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Cpu,
+    /// CPU-bound, split over interpreters (each with its own GIL), not threads.
+    Interp,
     Io,
     Mixed,
 }
@@ -16,6 +18,7 @@ impl Kind {
     pub fn name(self) -> &'static str {
         match self {
             Kind::Cpu => "cpu",
+            Kind::Interp => "interp",
             Kind::Io => "io",
             Kind::Mixed => "mixed",
         }
@@ -36,6 +39,12 @@ impl Workload {
         format!("bench_{}.py", self.name)
     }
 
+    /// Whether `--compare` can run it: CPython before 3.14 has no
+    /// interpreters for scripts, so its columns stay empty there.
+    pub fn comparable(&self) -> bool {
+        self.kind != Kind::Interp
+    }
+
     pub fn size(&self, quick: bool) -> u64 {
         if quick {
             self.quick_size
@@ -45,9 +54,10 @@ impl Workload {
     }
 }
 
-/// Every workload, CPU-bound first. Sizes give about half a second to a second
+/// Every workload, CPU-bound first (the threads, then the same work over
+/// interpreters). Sizes give about half a second to a second
 /// per run at one thread under gilvm; the quick sizes a tenth of that.
-pub const ALL: [Workload; 6] = [
+pub const ALL: [Workload; 7] = [
     Workload {
         name: "cpu_count",
         kind: Kind::Cpu,
@@ -61,6 +71,13 @@ pub const ALL: [Workload; 6] = [
         source: include_str!("../../../examples/bench_cpu_factorize.py"),
         size: 250_000,
         quick_size: 15_000,
+    },
+    Workload {
+        name: "interp_count",
+        kind: Kind::Interp,
+        source: include_str!("../../../examples/bench_interp_count.py"),
+        size: 2_000_000,
+        quick_size: 100_000,
     },
     Workload {
         name: "io_sleep",
