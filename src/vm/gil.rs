@@ -72,7 +72,11 @@
 //! of its last blocking call waits as a priority thread instead: its burst
 //! most likely outlasted the interval because the OS preempted it while it
 //! held the GIL (the GIL's clock is the wall clock), and it should not pay
-//! for that with a whole round of CPU-bound turns.
+//! for that with a whole round of CPU-bound turns — unless the waiter that
+//! forced it off is itself a priority thread: two threads both within their
+//! grace would otherwise take the GIL from each other at every check, each
+//! holding it for a microsecond (CPU-bound threads that had just blocked
+//! once ran 10x slower that way).
 
 //! ## Deferred lock wake-ups (one OS wake-up per hand-off)
 //!
@@ -414,9 +418,12 @@ impl GilToken {
         // An I/O-bound thread forced off within a few intervals of its last
         // blocking call (most likely preempted by the OS while it held the
         // GIL, which counts as holding) gets the GIL back first; a longer
-        // run is CPU-bound work and queues for a turn.
+        // run is CPU-bound work and queues for a turn. Not when a priority
+        // thread forced it off: two such threads would take the GIL from
+        // each other at every check, each holding it for microseconds.
         let io_grace = gil.switch_interval() * FORCED_PRIORITY_INTERVALS;
-        let class = if self.io_bound() && self.held_run < io_grace { Class::Priority } else { Class::Normal };
+        let graced = self.io_bound() && self.held_run < io_grace && state.priority.is_empty();
+        let class = if graced { Class::Priority } else { Class::Normal };
         let lends = class == Class::Normal && !state.priority.is_empty() && state.lender.is_none();
         gil.hand_over(&mut state);
         self.wake_deferred();
