@@ -72,6 +72,37 @@ fn two_cpu_threads_both_get_the_gil() {
 }
 
 #[test]
+fn cpu_threads_that_blocked_once_take_turns_by_interval() {
+    // Fresh from a short blocking call both threads look I/O-bound; forced
+    // off by each other, they must not both queue with priority (each would
+    // take the GIL back at the other's next check, for microseconds).
+    let gil = Arc::new(Gil::default());
+    let stop = Arc::new(AtomicBool::new(false));
+    let threads: Vec<_> = (0..2)
+        .map(|_| {
+            let (gil, stop) = (gil.clone(), stop.clone());
+            thread::spawn(move || {
+                let mut token = Gil::acquire(&gil);
+                token.allow_threads(BlockingKind::Sleep, || thread::sleep(Duration::from_millis(1)));
+                while !stop.load(Ordering::Relaxed) {
+                    if token.gil().breaker().is_set() {
+                        token.yield_to_waiter();
+                    }
+                    std::hint::spin_loop();
+                }
+                token.stats().snapshot()
+            })
+        })
+        .collect();
+    thread::sleep(Duration::from_millis(300));
+    stop.store(true, Ordering::Relaxed);
+    let acquired: u64 = threads.into_iter().map(|t| t.join().unwrap().acquisitions).sum();
+    // Turns of one 5 ms interval: about 60 in 300 ms; bouncing at every
+    // check made thousands.
+    assert!(acquired < 600, "{acquired} acquisitions in 300 ms");
+}
+
+#[test]
 fn returning_io_thread_is_handed_the_gil_with_priority() {
     let gil = Arc::new(Gil::default());
     // A long interval: without priority each round trip would wait for it.
