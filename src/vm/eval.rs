@@ -231,8 +231,7 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     let a = ts.exec.pop();
                     let v = match fastops::binary(op, &a, &b) {
                         Some(v) => {
-                            fastops::discard(a);
-                            fastops::discard(b);
+                            fastops::discard_operands(a, b);
                             v
                         }
                         None => tri!(ts.binary_op(op, &a, &b)),
@@ -244,8 +243,7 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     let a = ts.exec.pop();
                     let v = match fastops::binary(op, &a, &b) {
                         Some(v) => {
-                            fastops::discard(a);
-                            fastops::discard(b);
+                            fastops::discard_operands(a, b);
                             v
                         }
                         None => tri!(ts.inplace_op(op, &a, &b)),
@@ -267,8 +265,7 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     let a = ts.exec.pop();
                     let v = match fastops::compare(op, &a, &b) {
                         Some(r) => {
-                            fastops::discard(a);
-                            fastops::discard(b);
+                            fastops::discard_operands(a, b);
                             // A fast comparison's bool goes straight to the jump that follows it.
                             match instrs.get(pc) {
                                 Some(&I::PopJumpIfFalse(t)) => {

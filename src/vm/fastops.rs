@@ -27,6 +27,13 @@ pub fn discard(v: Value) {
     }
 }
 
+/// Drops both operands of an operation its fast path has answered.
+#[inline(always)]
+pub fn discard_operands(a: Value, b: Value) {
+    discard(a);
+    discard(b);
+}
+
 #[inline(always)]
 pub fn binary(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
     match (a, b) {
