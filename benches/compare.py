@@ -36,7 +36,7 @@ def peak_rss(cmd):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--gilvm', default=os.path.join(HERE, '..', 'target', 'release', 'gilvm'))
-    ap.add_argument('--python', default='python3')
+    ap.add_argument('--python', default=sys.executable)
     ap.add_argument('--runs', type=int, default=5)
     ap.add_argument('--markdown', action='store_true', help='print a Markdown table')
     ap.add_argument('scripts', nargs='*')
