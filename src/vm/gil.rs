@@ -68,15 +68,13 @@
 //! each CPU-bound thread one interval in turn (round robin). After a
 //! hand-over the drop request stays set only while a priority waiter is
 //! queued; normal waiters see the turn and grant the new holder a full
-//! interval. An I/O-bound thread forced off within `FORCED_PRIORITY_INTERVALS`
-//! of its last blocking call waits as a priority thread instead: its burst
-//! most likely outlasted the interval because the OS preempted it while it
-//! held the GIL (the GIL's clock is the wall clock), and it should not pay
-//! for that with a whole round of CPU-bound turns — unless the waiter that
-//! forced it off is itself a priority thread: two threads both within their
-//! grace would otherwise take the GIL from each other at every check, each
-//! holding it for a microsecond (CPU-bound threads that had just blocked
-//! once ran 10x slower that way).
+//! interval. Every thread forced off queues this way, I/O-bound or not. (An
+//! earlier version let an I/O-bound thread forced off within four intervals
+//! of its last blocking call — most likely preempted by the OS while it held
+//! the GIL — wait with priority instead. It needed two extra conditions to
+//! keep threads from taking the GIL from each other at every check, and
+//! measured under load it did not help: the convoy figure kept 36/31/24 %
+//! with it and 50/36/31 % without, next to 1/2/4 CPU threads.)
 
 //! ## Deferred lock wake-ups (one OS wake-up per hand-off)
 //!
@@ -120,9 +118,9 @@
 //! (measured: 900 forced switches a second). A new thread starts with a held
 //! average of one interval: CPU-bound until it has blocked long enough to
 //! show otherwise (a few round trips of an I/O thread). With no history it
-//! would count as I/O-bound, and a thread started to compute, forced off by
-//! the thread that started it, took the GIL back with priority for up to
-//! `FORCED_PRIORITY_INTERVALS`. Without a bound, a thread spinning
+//! would count as I/O-bound, and a thread started to compute would take the
+//! GIL with priority from the thread that started it. Without a bound, a
+//! thread spinning
 //! on `time.sleep(0)` or on very short blocking calls would preempt the
 //! CPU-bound threads at every return and starve them. Time-weighted averages
 //! (not an average of ratios) keep a `send` that returns at once, between a
@@ -197,10 +195,6 @@ enum Place {
 
 /// Weight of the newest sample in the held/blocked moving averages.
 const AVERAGE_WEIGHT: f64 = 0.25;
-
-/// How many intervals an I/O-bound thread may hold the GIL since its last
-/// blocking call and still wait with priority when forced off.
-const FORCED_PRIORITY_INTERVALS: u32 = 4;
 
 /// A thread is I/O-bound lately if it held the GIL at most this many times
 /// as long as it then stayed blocked (see the notes at the top).
@@ -405,8 +399,7 @@ impl GilToken {
     /// The holder's answer to a drop request: nothing if nobody waits or it
     /// is in a short I/O burst; else hands the GIL to the next waiter and
     /// waits until it comes back — in the lender slot if it made way for a
-    /// priority waiter, else at the back of the normal queue (or of the
-    /// priority queue, for an I/O-bound thread preempted past its interval).
+    /// priority waiter, else at the back of the normal queue.
     pub fn yield_to_waiter(&mut self) {
         let gil = self.gil.clone();
         let mut state = gil.state.lock();
@@ -425,25 +418,13 @@ impl GilToken {
         }
         self.stats.record_forced_drop();
         self.note_released();
-        // An I/O-bound thread forced off within a few intervals of its last
-        // blocking call (most likely preempted by the OS while it held the
-        // GIL, which counts as holding) gets the GIL back first; a longer
-        // run is CPU-bound work and queues for a turn. Not when a priority
-        // thread forced it off: two such threads would take the GIL from
-        // each other at every check, each holding it for microseconds.
-        let io_grace = gil.switch_interval() * FORCED_PRIORITY_INTERVALS;
-        let graced = self.io_bound() && self.held_run < io_grace && state.priority.is_empty();
-        let class = if graced { Class::Priority } else { Class::Normal };
-        let lends = class == Class::Normal && !state.priority.is_empty() && state.lender.is_none();
+        let lends = !state.priority.is_empty() && state.lender.is_none();
         gil.hand_over(&mut state);
         self.wake_deferred();
         let start = Instant::now();
         let place = if lends { Place::Lender } else { Place::Back };
-        self.wait_in_queue(&mut state, class, place);
+        self.wait_in_queue(&mut state, Class::Normal, place);
         drop(state);
-        if class == Class::Priority {
-            self.stats.record_priority_grant();
-        }
         self.note_acquired(start);
     }
 
