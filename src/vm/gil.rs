@@ -137,7 +137,10 @@
 //! switch, and a normal waiter may wait up to about two intervals when the
 //! GIL keeps going back to a lender. That is the intended bias — latency for
 //! I/O over throughput for CPU — where CPython keeps CPU-bound fairness and
-//! starves I/O.
+//! starves I/O. What it cannot fix: under load the OS deschedules a holder
+//! while it holds the GIL, and a priority waiter then waits until the holder
+//! runs again (milliseconds); the holder already checks every few
+//! microseconds while it runs, so checking more often would not help.
 
 use std::cell::Cell;
 use std::collections::VecDeque;
