@@ -8,6 +8,8 @@ use std::cell::Cell;
 
 use compact_str::CompactString;
 
+use super::Gc;
+
 pub struct PyStr {
     value: CompactString,
     /// Number of characters (not bytes); equal to the byte length for ASCII text,
@@ -40,6 +42,22 @@ impl PyStr {
             value.push_str(p);
         }
         PyStr { char_len: count_chars(&value), value, hash: Cell::new(-1) }
+    }
+
+    /// `a + b` for operands the caller owns: when one of them is a temporary
+    /// nothing else holds (`"w" + str(i)`, `a + b + c`), the result is written
+    /// into its box, saving an allocation and a free. No one can observe the
+    /// change: a uniquely held object is reachable only through this call.
+    pub fn concat_owned(mut a: Gc<PyStr>, mut b: Gc<PyStr>) -> Gc<PyStr> {
+        if let Some(x) = Gc::get_mut(&mut a) {
+            *x = PyStr::concat(&[x.as_str(), b.as_str()]);
+            return a;
+        }
+        if let Some(y) = Gc::get_mut(&mut b) {
+            *y = PyStr::concat(&[a.as_str(), y.as_str()]);
+            return b;
+        }
+        Gc::new(PyStr::concat(&[a.as_str(), b.as_str()]))
     }
 
     /// `str(i)` for an int, formatted straight into the inline buffer.
