@@ -234,7 +234,7 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                             fastops::discard_operands(a, b);
                             v
                         }
-                        None => tri!(ts.binary_op(op, &a, &b)),
+                        None => tri!(ts.binary_op_owned(op, a, b)),
                     };
                     ts.exec.push(v);
                 }
@@ -246,7 +246,7 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                             fastops::discard_operands(a, b);
                             v
                         }
-                        None => tri!(ts.inplace_op(op, &a, &b)),
+                        None => tri!(ts.inplace_op_owned(op, a, b)),
                     };
                     ts.exec.push(v);
                 }
