@@ -71,7 +71,7 @@ impl ThreadState {
             return num::float_binop(self, op, x, y).map(Some);
         }
         Ok(match (op, a, b) {
-            (BinOp::Add, Str(x), Str(y)) => Some(Value::Str(Gc::new(PyStr::concat(&[x.as_str(), y.as_str()])))),
+            (BinOp::Add, Str(x), Str(y)) => Some(Value::Str(Gc::new(PyStr::add(x, y)))),
             (BinOp::Mul, Str(s), n) | (BinOp::Mul, n, Str(s)) if is_int(n) => {
                 let count = self.repeat_count(n, s.as_str().len(), 1)?;
                 Some(Value::Str(Gc::new(PyStr::from_string(s.as_str().repeat(count)))))

@@ -222,7 +222,7 @@ impl ThreadState {
             }
         }
         if let (BinOp::Add, Value::Str(x), Value::Str(y)) = (op, a, b) {
-            return Ok(Value::Str(Gc::new(PyStr::concat(&[x.as_str(), y.as_str()]))));
+            return Ok(Value::Str(Gc::new(PyStr::add(x, y))));
         }
         if let (Value::Float(x), Value::Float(y)) = (a, b) {
             match op {
