@@ -108,6 +108,10 @@ impl ThreadState {
             let cls = self.objs.budget_exceeded.clone();
             return Err(self.new_error(&cls, "instruction budget exhausted"));
         }
+        if bits & EvalBreaker::DROPPED_GENERATORS != 0 {
+            self.breaker.clear(EvalBreaker::DROPPED_GENERATORS);
+            super::dropped::close_dropped(self);
+        }
         if bits & EvalBreaker::MEMORY != 0 {
             self.breaker.clear(EvalBreaker::MEMORY);
             if super::memory::over_limit(&self.interp) {
