@@ -8,7 +8,7 @@
 use super::eval::{run_frames, Exit};
 use super::frame::Frame;
 use super::ThreadState;
-use crate::objects::{Args, Gc, PyCell, PyDict, PyFunction, PyResult, PyStr, Value};
+use crate::objects::{Args, Gc, PyCell, PyDict, PyFunction, PyInstance, PyResult, PyStr, Value};
 
 impl ThreadState {
     /// `f(*args)` with keyword arguments as in `Args`.
@@ -116,7 +116,7 @@ pub(crate) fn push_function_frame(
         globals: func.globals.clone(),
         locals: None,
         entry,
-        init_self: Value::Null,
+        init_self: None,
     });
     Ok(())
 }
@@ -134,12 +134,18 @@ fn recursion_overflow(ts: &mut ThreadState) -> crate::objects::PyErr {
     ts.recursion_error("maximum recursion depth exceeded")
 }
 
-/// The frame's cells: fresh ones for its cellvars (parameters copied in), then the closure.
+/// The frame's cells: fresh ones for its cellvars (parameters copied in), then
+/// the closure (shared as it is when there are no cellvars, the common case).
+#[inline]
 pub(crate) fn make_cells(func: &PyFunction, slots: &[Value]) -> Gc<[Gc<PyCell>]> {
-    let code = &func.code.code;
-    if code.cellvars.is_empty() {
+    if func.code.code.cellvars.is_empty() {
         return func.closure.clone();
     }
+    new_cells(func, slots)
+}
+
+fn new_cells(func: &PyFunction, slots: &[Value]) -> Gc<[Gc<PyCell>]> {
+    let code = &func.code.code;
     let mut cells: Vec<Gc<PyCell>> = code.cellvars.iter().map(|_| Gc::new(PyCell::new(Value::Null))).collect();
     for &(cell, slot) in &code.cell_params {
         if let (Some(c), Some(v)) = (cells.get(cell as usize), slots.get(slot as usize)) {
@@ -295,17 +301,23 @@ pub(crate) fn call_from_stack(
     args_start: usize,
     kwnames: Option<&Value>,
 ) -> PyResult<Called> {
-    let callable = ts.exec.stack[ret_sp].clone();
     if kwnames.is_none() {
-        match &callable {
-            Value::Function(func) if is_simple(func, ts.exec.stack.len() - args_start) => {
-                push_simple_frame(ts, func, ret_sp, args_start, Value::Null)?;
+        // Only the `Rc` inside is cloned: no trip through `Value`'s clone and drop glue.
+        let nargs = ts.exec.stack.len().saturating_sub(args_start);
+        match ts.exec.stack.get(ret_sp) {
+            Some(Value::Function(func)) if is_simple(func, nargs) => {
+                let func = func.clone();
+                push_simple_frame(ts, &func, ret_sp, args_start, None)?;
                 return Ok(Called::Frame);
             }
-            Value::NativeFunction(nf) => return call_native(ts, nf, ret_sp, args_start),
+            Some(Value::NativeFunction(nf)) => {
+                let nf = nf.clone();
+                return call_native(ts, &nf, ret_sp, args_start);
+            }
             _ => {}
         }
     }
+    let callable = ts.exec.stack[ret_sp].clone();
     let kwnames = kwnames.map(kwnames_of).unwrap_or_default();
     let mut args = std::mem::take(&mut ts.exec.arg_buffer);
     args.extend(ts.exec.stack.drain(args_start..));
@@ -361,9 +373,9 @@ pub(crate) fn enter_class_init(
     if !is_simple(&init, ts.exec.stack.len() - ret_sp) {
         return Ok(false);
     }
-    let obj = super::class::instantiate(ts, &cls, &[])?;
-    ts.exec.stack[ret_sp] = obj.clone();
-    push_simple_frame(ts, &init, ret_sp, ret_sp, obj)?;
+    let inst = super::class::new_instance(&cls);
+    ts.exec.stack[ret_sp] = Value::Instance(inst.clone());
+    push_simple_frame(ts, &init, ret_sp, ret_sp, Some(inst))?;
     Ok(true)
 }
 
@@ -387,7 +399,7 @@ pub(crate) fn push_simple_frame(
     func: &Gc<PyFunction>,
     ret_sp: usize,
     base: usize,
-    init_self: Value,
+    init_self: Option<Gc<PyInstance>>,
 ) -> PyResult<()> {
     check_depth(ts)?;
     let code = &func.code.code;

@@ -74,7 +74,7 @@ pub(crate) fn init_returned(ts: &mut ThreadState, r: &Value) -> crate::objects::
 /// `object.__new__(cls)` for classes defined in Python.
 pub fn instantiate(ts: &mut ThreadState, cls: &Gc<PyType>, args: &[Value]) -> PyResult<Value> {
     let exception = match cls.layout {
-        Layout::Object => None,
+        Layout::Object => return Ok(Value::Instance(new_instance(cls))),
         Layout::Exception => Some(std::cell::RefCell::new(ExceptionData::new(Value::tuple(args.to_vec())))),
         Layout::Builtin => return Err(ts.type_error(format!("cannot create '{}' instances", cls.name))),
     };
@@ -83,6 +83,16 @@ pub fn instantiate(ts: &mut ThreadState, cls: &Gc<PyType>, args: &[Value]) -> Py
         dict: Gc::new(PyDict::with_capacity(cls.instance_size.get() as usize)),
         exception,
     })))
+}
+
+/// A plain instance of `cls` (`Layout::Object`: no exception data), as
+/// `object.__new__` makes it; the class-call inline cache's fast path.
+pub(crate) fn new_instance(cls: &Gc<PyType>) -> Gc<PyInstance> {
+    Gc::new(PyInstance {
+        class: std::cell::RefCell::new(cls.clone()),
+        dict: Gc::new(PyDict::with_capacity(cls.instance_size.get() as usize)),
+        exception: None,
+    })
 }
 
 /// `type(x)` and `type(name, bases, dict)`.

@@ -9,7 +9,7 @@
 use super::call::{call_from_stack, Called};
 use super::exceptions::{self, Unwind};
 use super::{fastops, generator, import, inline_cache, ops, ThreadState};
-use crate::bytecode::{Instruction, UnaryOp};
+use crate::bytecode::{BinOp, CmpOp, Instruction, UnaryOp};
 use crate::objects::{IterKind, PyErr, PyResult, Value};
 
 /// How a `run_frames` call ended.
@@ -76,12 +76,52 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
             };
         }
 
+        macro_rules! binary {
+            ($op:expr, $slow:ident) => {{
+                let b = ts.exec.pop();
+                let a = ts.exec.pop();
+                let v = match fastops::binary($op, &a, &b) {
+                    Some(v) => {
+                        fastops::discard_operands(a, b);
+                        v
+                    }
+                    None => tri!(ts.$slow($op, &a, &b)),
+                };
+                ts.exec.push(v);
+            }};
+        }
+        macro_rules! compare {
+            ($op:expr) => {{
+                let b = ts.exec.pop();
+                let a = ts.exec.pop();
+                let v = match fastops::compare($op, &a, &b) {
+                    Some(r) => {
+                        fastops::discard_operands(a, b);
+                        // A fast comparison's bool goes straight to the jump that follows it.
+                        match instrs.get(pc) {
+                            Some(&I::PopJumpIfFalse(t)) => {
+                                pc = if r { pc + 1 } else { t as usize };
+                                continue;
+                            }
+                            Some(&I::PopJumpIfTrue(t)) => {
+                                pc = if r { t as usize } else { pc + 1 };
+                                continue;
+                            }
+                            _ => Value::Bool(r),
+                        }
+                    }
+                    None => tri!(ts.compare($op, &a, &b)),
+                };
+                ts.exec.push(v);
+            }};
+        }
+
+        use Instruction as I;
         loop {
             let Some(&ins) = instrs.get(pc) else {
                 tri!(Err(ts.system_error("instruction pointer out of range")))
             };
             pc += 1;
-            use Instruction as I;
             match ins {
                 I::Nop => {}
                 I::PopTop => {
@@ -229,30 +269,15 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     ts.exec.push(v);
                 }
 
-                I::BinaryOp(op) => {
-                    let b = ts.exec.pop();
-                    let a = ts.exec.pop();
-                    let v = match fastops::binary(op, &a, &b) {
-                        Some(v) => {
-                            fastops::discard_operands(a, b);
-                            v
-                        }
-                        None => tri!(ts.binary_op(op, &a, &b)),
-                    };
-                    ts.exec.push(v);
-                }
-                I::InplaceOp(op) => {
-                    let b = ts.exec.pop();
-                    let a = ts.exec.pop();
-                    let v = match fastops::binary(op, &a, &b) {
-                        Some(v) => {
-                            fastops::discard_operands(a, b);
-                            v
-                        }
-                        None => tri!(ts.inplace_op(op, &a, &b)),
-                    };
-                    ts.exec.push(v);
-                }
+                // The commonest operators have arms of their own, compiled with
+                // the operator known: their fast path needs no second jump on
+                // the operator (one jump table shared by all of them predicts badly).
+                I::BinaryOp(BinOp::Add) => binary!(BinOp::Add, binary_op),
+                I::BinaryOp(BinOp::Sub) => binary!(BinOp::Sub, binary_op),
+                I::BinaryOp(BinOp::Mul) => binary!(BinOp::Mul, binary_op),
+                I::BinaryOp(op) => binary!(op, binary_op),
+                I::InplaceOp(BinOp::Add) => binary!(BinOp::Add, inplace_op),
+                I::InplaceOp(op) => binary!(op, inplace_op),
                 I::Unary(op) => {
                     let a = ts.exec.pop();
                     let v = match (op, &a) {
@@ -263,29 +288,8 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     };
                     ts.exec.push(v);
                 }
-                I::Compare(op) => {
-                    let b = ts.exec.pop();
-                    let a = ts.exec.pop();
-                    let v = match fastops::compare(op, &a, &b) {
-                        Some(r) => {
-                            fastops::discard_operands(a, b);
-                            // A fast comparison's bool goes straight to the jump that follows it.
-                            match instrs.get(pc) {
-                                Some(&I::PopJumpIfFalse(t)) => {
-                                    pc = if r { pc + 1 } else { t as usize };
-                                    continue;
-                                }
-                                Some(&I::PopJumpIfTrue(t)) => {
-                                    pc = if r { t as usize } else { pc + 1 };
-                                    continue;
-                                }
-                                _ => Value::Bool(r),
-                            }
-                        }
-                        None => tri!(ts.compare(op, &a, &b)),
-                    };
-                    ts.exec.push(v);
-                }
+                I::Compare(CmpOp::Lt) => compare!(CmpOp::Lt),
+                I::Compare(op) => compare!(op),
                 I::IsOp(invert) => {
                     let b = ts.exec.pop();
                     let a = ts.exec.pop();
@@ -342,20 +346,25 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     ts.exec.push(it);
                 }
                 I::ForIter(t) => {
-                    let it = ts.exec.peek(1).clone();
-                    let next = match &it {
-                        Value::Iterator(i) => match range_next(&i.state) {
-                            Some(v) => v,
-                            None => tri!(ts.next(&it)),
-                        },
-                        Value::Generator(g) => {
-                            ts.exec.frames[fi].pc = pc;
-                            if tri!(generator::push_frame(ts, g)) {
-                                continue 'frame;
+                    let fast = match ts.exec.stack.last() {
+                        Some(Value::Iterator(i)) => iterator_next(&i.state),
+                        _ => None,
+                    };
+                    let next = match fast {
+                        Some(v) => v,
+                        None => {
+                            let it = ts.exec.peek(1).clone();
+                            match &it {
+                                Value::Generator(g) => {
+                                    ts.exec.frames[fi].pc = pc;
+                                    if tri!(generator::push_frame(ts, g)) {
+                                        continue 'frame;
+                                    }
+                                    None
+                                }
+                                _ => tri!(ts.next(&it)),
                             }
-                            None
                         }
-                        _ => tri!(ts.next(&it)),
                     };
                     match next {
                         Some(v) => ts.exec.push(v),
@@ -513,12 +522,12 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                             generator::return_to_caller(ts);
                             continue 'frame;
                         }
-                        if !frame.init_self.is_null() {
+                        if let Some(inst) = frame.init_self {
                             if !v.is_none() {
                                 pending = Some((super::class::init_returned(ts, &v), false));
                                 continue 'frame;
                             }
-                            v = frame.init_self;
+                            v = Value::Instance(inst);
                         }
                     }
                     ts.exec.push(v);
@@ -639,11 +648,23 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
     }
 }
 
-/// The next item of a range iterator, without a call (the hottest loop shape).
+/// The next item of a range, list or tuple iterator, without a call (the
+/// hottest loop shapes). `None`: ask the iterator protocol (other iterators,
+/// the end of a sequence, an iterator already borrowed).
 #[inline]
-fn range_next(state: &std::cell::RefCell<IterKind>) -> Option<Option<Value>> {
-    let mut state = state.borrow_mut();
+fn iterator_next(state: &std::cell::RefCell<IterKind>) -> Option<Option<Value>> {
+    let Ok(mut state) = state.try_borrow_mut() else { return None };
     match &mut *state {
+        IterKind::Sequence { seq: Value::List(l), index } => {
+            let v = l.items.try_borrow().ok()?.get(*index).cloned()?;
+            *index += 1;
+            Some(Some(v))
+        }
+        IterKind::Sequence { seq: Value::Tuple(t), index } => {
+            let v = t.items.get(*index).cloned()?;
+            *index += 1;
+            Some(Some(v))
+        }
         IterKind::Range { next, stop, step } => {
             let cur = *next;
             if (*step > 0 && cur < *stop) || (*step < 0 && cur > *stop) {
@@ -673,8 +694,7 @@ pub(crate) fn run_code(
     ts.exec.stack.reserve(c.nlocals() + c.max_stack as usize + 1);
     ts.exec.stack.resize(base + c.nlocals(), Value::Null);
     let cells = cells.into();
-    let init_self = Value::Null;
-    ts.exec.frames.push(super::frame::Frame { code, pc: 0, base, ret_sp: base, cells, globals, locals, entry: true, init_self });
+    ts.exec.frames.push(super::frame::Frame { code, pc: 0, base, ret_sp: base, cells, globals, locals, entry: true, init_self: None });
     let result = run_frames(ts, None);
     if super::dropped::pending() {
         super::dropped::close_dropped(ts);

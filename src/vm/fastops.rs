@@ -45,7 +45,7 @@ pub fn binary(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn int_binary(op: BinOp, x: i64, y: i64) -> Option<Value> {
     let r = match op {
         BinOp::Add => x.checked_add(y)?,
@@ -92,7 +92,7 @@ fn int_binary(op: BinOp, x: i64, y: i64) -> Option<Value> {
     Some(Value::Int(r))
 }
 
-#[inline]
+#[inline(always)]
 fn float_binary(op: BinOp, x: f64, y: f64) -> Option<Value> {
     let r = match op {
         BinOp::Add => x + y,
@@ -104,7 +104,7 @@ fn float_binary(op: BinOp, x: f64, y: f64) -> Option<Value> {
     Some(Value::Float(r))
 }
 
-#[inline]
+#[inline(always)]
 pub fn compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(cmp(op, x, y)),
@@ -117,7 +117,7 @@ pub fn compare(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn cmp<T: PartialOrd>(op: CmpOp, x: T, y: T) -> bool {
     match op {
         CmpOp::Lt => x < y,
@@ -129,7 +129,7 @@ fn cmp<T: PartialOrd>(op: CmpOp, x: T, y: T) -> bool {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn cmp_f(op: CmpOp, x: f64, y: f64) -> bool {
     cmp(op, x, y)
 }

@@ -6,7 +6,7 @@
 //! push a `Frame` and the eval loop continues with it; only native code calling
 //! back into Python recurses on the Rust stack (bounded by `check_native_stack`).
 
-use crate::objects::{CodeObject, Gc, PyCell, PyDict, Value};
+use crate::objects::{CodeObject, Gc, PyCell, PyDict, PyInstance, Value};
 
 /// Native stack that must remain for the VM to re-enter the eval loop
 /// (debug builds use large Rust frames).
@@ -28,9 +28,9 @@ pub struct Frame {
     pub locals: Option<Gc<PyDict>>,
     /// Returning from (or raising out of) this frame ends the current `run_frames` call.
     pub entry: bool,
-    /// The instance a class call is initialising (`Null` for other frames):
+    /// The instance a class call is initialising (`None` for other frames):
     /// this `__init__` frame must return `None`, and the call's result is the instance.
-    pub init_self: Value,
+    pub init_self: Option<Gc<PyInstance>>,
 }
 
 impl Frame {
@@ -78,6 +78,15 @@ impl ExecState {
         match self.stack.pop() {
             Some(v) => v,
             None => Value::Null,
+        }
+    }
+
+    /// Cuts the stack back to `len` items; immediates are dropped without
+    /// `Value`'s out-of-line drop glue (a returning frame's locals are mostly ints).
+    #[inline]
+    pub fn truncate(&mut self, len: usize) {
+        while self.stack.len() > len {
+            super::fastops::discard(self.pop());
         }
     }
 
