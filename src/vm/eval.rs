@@ -85,7 +85,7 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                         fastops::discard_operands(a, b);
                         v
                     }
-                    None => tri!(ts.$slow($op, &a, &b)),
+                    None => tri!(ts.$slow($op, a, b)),
                 };
                 ts.exec.push(v);
             }};
@@ -272,12 +272,12 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                 // The commonest operators have arms of their own, compiled with
                 // the operator known: their fast path needs no second jump on
                 // the operator (one jump table shared by all of them predicts badly).
-                I::BinaryOp(BinOp::Add) => binary!(BinOp::Add, binary_op),
-                I::BinaryOp(BinOp::Sub) => binary!(BinOp::Sub, binary_op),
-                I::BinaryOp(BinOp::Mul) => binary!(BinOp::Mul, binary_op),
-                I::BinaryOp(op) => binary!(op, binary_op),
-                I::InplaceOp(BinOp::Add) => binary!(BinOp::Add, inplace_op),
-                I::InplaceOp(op) => binary!(op, inplace_op),
+                I::BinaryOp(BinOp::Add) => binary!(BinOp::Add, binary_op_owned),
+                I::BinaryOp(BinOp::Sub) => binary!(BinOp::Sub, binary_op_owned),
+                I::BinaryOp(BinOp::Mul) => binary!(BinOp::Mul, binary_op_owned),
+                I::BinaryOp(op) => binary!(op, binary_op_owned),
+                I::InplaceOp(BinOp::Add) => binary!(BinOp::Add, inplace_op_owned),
+                I::InplaceOp(op) => binary!(op, inplace_op_owned),
                 I::Unary(op) => {
                     let a = ts.exec.pop();
                     let v = match (op, &a) {
