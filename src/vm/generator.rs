@@ -276,7 +276,7 @@ fn enter(ts: &mut ThreadState, gen: &Gc<PyGenerator>, push: Option<Value>, entry
     };
     std::mem::swap(&mut ts.exec.stack, &mut gen.stack.borrow_mut());
     if let Some(slot) = ts.exec.stack.first_mut() {
-        *slot = Value::Generator(gen.clone());
+        fastops::discard(std::mem::replace(slot, Value::Generator(gen.clone())));
     }
     if let Some(v) = push {
         ts.exec.stack.push(v);
