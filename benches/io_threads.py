@@ -1,10 +1,12 @@
 # Threads and the GIL, gilvm against CPython side by side (issue 5).
 #
-#     python3 benches/io_threads.py [GILVM] [--runs N] [--only CASE]
+#     python3 benches/io_threads.py [GILVM...] [--runs N] [--only CASE]
 #
 # GILVM defaults to target/release/gilvm. Every case runs as its own process,
 # alternately under gilvm and python3, RUNS times (default 3); the table shows
 # each one's median and the ratio gilvm / python3 where a time is compared.
+# Given several gilvm binaries (say, before and after a change), the runner
+# alternates all of them with python3, so they are compared under one load.
 # The cases (also runnable alone: `gilvm benches/io_threads.py --case NAME`):
 #
 #   cpu_split   the same loop work split over 1, 2, 4, 8 threads: time of k
@@ -263,7 +265,7 @@ def median(values):
 
 
 def main(argv):
-    gilvm = 'target/release/gilvm'
+    binaries = []
     runs = 3
     only = None
     rest = list(argv)
@@ -274,21 +276,31 @@ def main(argv):
         elif arg == '--only':
             only = rest.pop(0)
         else:
-            gilvm = arg
-    print('%-22s %12s %12s %9s  %s' % ('case', 'gilvm', 'python3', 'ratio', 'unit'))
+            binaries.append(arg)
+    binaries = binaries or ['target/release/gilvm']
+    # Several gilvm binaries (before/after a change) run in the same
+    # alternation, so their figures come from the same machine load.
+    names = ['gilvm'] if len(binaries) == 1 else ['gilvm%d' % i for i in range(1, len(binaries) + 1)]
+    who = list(zip(names, binaries)) + [('python3', sys.executable)]
+    for name, binary in zip(names, binaries):
+        if len(binaries) > 1:
+            print('%s = %s' % (name, binary))
+    print('%-22s' % 'case' + ''.join(' %12s' % name for name, _ in who)
+          + ''.join(' %9s' % 'ratio' for _ in names) + '  unit')
     for case in CASES:
         if only is not None and only != case:
             continue
         samples = {}
         for _ in range(runs):
-            for who, interpreter in (('gilvm', gilvm), ('python3', sys.executable)):
-                for name, (value, unit) in run_case(interpreter, case).items():
-                    samples.setdefault(name, {'unit': unit}).setdefault(who, []).append(value)
-        for name, sample in samples.items():
-            ours = median(sample.get('gilvm', []))
-            theirs = median(sample.get('python3', []))
-            ratio = ours / theirs if theirs else float('nan')
-            print('%-22s %12.4g %12.4g %8.2fx  %s' % (name, ours, theirs, ratio, sample['unit']))
+            for name, interpreter in who:
+                for result, (value, unit) in run_case(interpreter, case).items():
+                    samples.setdefault(result, {'unit': unit}).setdefault(name, []).append(value)
+        for result, sample in samples.items():
+            medians = [median(sample.get(name, [])) for name, _ in who]
+            theirs = medians[-1]
+            ratios = [ours / theirs if theirs else float('nan') for ours in medians[:-1]]
+            print('%-22s' % result + ''.join(' %12.4g' % m for m in medians)
+                  + ''.join(' %8.2fx' % r for r in ratios) + '  %s' % sample['unit'])
         sys.stdout.flush()
 
 

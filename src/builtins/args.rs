@@ -74,7 +74,8 @@ pub fn method<'a>(ts: &mut ThreadState, fname: &str, args: Args<'a>, min: usize,
         return Err(ts.type_error(format!("descriptor '{fname}' needs an argument")));
     };
     if !args.kwnames.is_empty() {
-        return Err(ts.type_error(format!("{fname}() takes no keyword arguments")));
+        let owner = ts.type_of(recv).name.clone();
+        return Err(ts.type_error(format!("{owner}.{fname}() takes no keyword arguments")));
     }
     if rest.len() < min || rest.len() > max {
         let owner = ts.type_of(recv).name.clone();

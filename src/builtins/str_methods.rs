@@ -116,9 +116,9 @@ fn split_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, from_right: bool
                 let mut v: Vec<Value> = text.rsplitn(max.saturating_add(1), sep).map(s).collect();
                 v.reverse();
                 v
+            } else if let [b] = *sep.as_bytes() {
+                split_byte(text, b, max)
             } else if let Some(c) = single_char(sep) {
-                // A one-character separator searches with memchr, not the
-                // substring searcher (`"a b".split(" ")` is the common case).
                 split_exact(text.matches(c).count(), max, text.splitn(max.saturating_add(1), c))
             } else {
                 split_exact(text.matches(sep).count(), max, text.splitn(max.saturating_add(1), sep))
@@ -143,6 +143,28 @@ fn split_exact<'a>(found: usize, max: usize, parts: impl Iterator<Item = &'a str
     let mut v = Vec::with_capacity(found.min(max).saturating_add(1));
     v.extend(parts.map(s));
     v
+}
+
+/// `text.split(sep)` for a one-byte (ASCII) separator, the common
+/// `"a b".split(" ")`: a plain byte scan, since an ASCII byte never occurs
+/// inside a multi-byte character (a per-match memchr call costs more than the
+/// short parts it skips). The list has the exact size.
+fn split_byte(text: &str, sep: u8, max: usize) -> Vec<Value> {
+    let bytes = text.as_bytes();
+    let found = bytes.iter().filter(|&&b| b == sep).count();
+    let mut parts = Vec::with_capacity(found.min(max).saturating_add(1));
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == sep {
+            if parts.len() == max {
+                break;
+            }
+            parts.push(s(text.get(start..i).unwrap_or_default()));
+            start = i + 1;
+        }
+    }
+    parts.push(s(text.get(start..).unwrap_or_default()));
+    parts
 }
 
 fn split_whitespace(text: &str, max: usize, from_right: bool) -> Vec<&str> {
@@ -199,14 +221,27 @@ fn rsplit(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 
 fn join(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let (r, rest) = method(ts, "join", args, 1, 1)?;
-    let sep = recv(ts, r, "join")?.clone();
-    if !matches!(rest[0], Value::List(_) | Value::Tuple(_)) && ts.get_iter(&rest[0]).is_err() {
-        return Err(ts.type_error("can only join an iterable"));
+    let sep = recv(ts, r, "join")?;
+    // A list or tuple is read in place (no copy of its items: nothing below
+    // runs Python code while the list is borrowed).
+    match &rest[0] {
+        Value::List(l) => join_items(ts, sep, &l.items.borrow()),
+        Value::Tuple(t) => join_items(ts, sep, &t.items),
+        other => {
+            let Ok(it) = ts.get_iter(other) else {
+                return Err(ts.type_error("can only join an iterable"));
+            };
+            let items = ts.collect_items(&it)?;
+            join_items(ts, sep, &items)
+        }
     }
-    let items = ts.collect_items(&rest[0])?;
-    // One pass to check the items and size the result, one to copy: the text
-    // is written once into a buffer of the exact size.
-    let mut len = sep.as_str().len().saturating_mul(items.len().saturating_sub(1));
+}
+
+/// One pass to check the items and size the result, one to copy: the text
+/// is written once into a buffer of the exact size.
+fn join_items(ts: &mut ThreadState, sep: &PyStr, items: &[Value]) -> PyResult<Value> {
+    let sep = sep.as_str();
+    let mut len = sep.len().saturating_mul(items.len().saturating_sub(1));
     for (i, item) in items.iter().enumerate() {
         match item {
             Value::Str(x) => len = len.saturating_add(x.as_str().len()),
@@ -222,7 +257,7 @@ fn join(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let mut out = String::with_capacity(len);
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
-            out.push_str(sep.as_str());
+            out.push_str(sep);
         }
         if let Value::Str(x) = item {
             out.push_str(x.as_str());
@@ -414,8 +449,13 @@ fn map_text(ts: &mut ThreadState, args: Args<'_>, name: &str, f: fn(&str) -> Str
 /// A case mapping: `ascii` changes ASCII text in place (no intermediate
 /// `String`); `f` handles the rest of Unicode.
 fn map_case(ts: &mut ThreadState, args: Args<'_>, name: &str, ascii: fn(&mut str), f: fn(&str) -> String) -> PyResult<Value> {
-    let (r, _) = method(ts, name, args, 0, 0)?;
-    let this = recv(ts, r, name)?;
+    let this = match (args.values, args.kwnames) {
+        ([Value::Str(this)], []) => this,
+        _ => {
+            let (r, _) = method(ts, name, args, 0, 0)?;
+            recv(ts, r, name)?
+        }
+    };
     if this.is_ascii() {
         return Ok(Value::Str(Gc::new(this.map_in_place(ascii))));
     }

@@ -97,6 +97,15 @@ impl DictTable {
         self.entries.get(pos).and_then(|e| e.as_ref())
     }
 
+    /// Replaces the value at `pos`, returning the old one (for the caller to
+    /// drop once the table is no longer borrowed).
+    pub fn replace_value_at(&mut self, pos: usize, value: Value) -> Option<Value> {
+        match self.entries.get_mut(pos) {
+            Some(Some(e)) => Some(std::mem::replace(&mut e.value, value)),
+            _ => None,
+        }
+    }
+
     pub fn set_value_at(&mut self, pos: usize, value: Value) {
         if let Some(Some(e)) = self.entries.get_mut(pos) {
             e.value = value;

@@ -17,7 +17,12 @@ fn fix_minus_one(h: i64) -> i64 {
     }
 }
 
+#[inline]
 pub fn hash_int(i: i64) -> i64 {
+    // Below the modulus an int is its own hash: no division.
+    if i.unsigned_abs() < MODULUS {
+        return fix_minus_one(i);
+    }
     let m = (i.unsigned_abs() % MODULUS) as i64;
     fix_minus_one(if i < 0 { -m } else { m })
 }

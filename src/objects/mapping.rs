@@ -3,6 +3,8 @@
 //! the borrow, compared here (a user `__eq__` may run), then the table is
 //! borrowed again.
 
+use super::dict::DictTable;
+use super::hash::hash_int;
 use super::set::{Probe, SetTable};
 use super::{PyDict, PyResult, PySet, Value};
 use crate::vm::ThreadState;
@@ -29,12 +31,61 @@ pub fn eq_fast(a: &Value, b: &Value) -> Option<bool> {
     })
 }
 
+/// Equality of a stored key and a probe key, with the common kinds inline.
+#[inline(always)]
+fn key_eq(stored: &Value, key: &Value) -> Option<bool> {
+    match (stored, key) {
+        (Value::Int(a), Value::Int(b)) => Some(a == b),
+        (Value::Str(a), Value::Str(b)) => Some(std::rc::Rc::ptr_eq(a, b) || **a == **b),
+        _ => eq_fast(stored, key),
+    }
+}
+
+/// What one probe of a dict's table decided without running Python code.
+enum Lookup {
+    Found(usize),
+    Absent,
+    /// A key of the same hash needs Python code (`__eq__`) to compare.
+    Undecided,
+}
+
+/// Finds `key` among the entries of the same hash. `Absent` only when every
+/// such entry was decided unequal, so a dict holding a key with its own
+/// `__eq__` still takes the general path (as CPython's lookup does).
+#[inline]
+fn lookup(t: &DictTable, key: &Value, hash: i64) -> Lookup {
+    let mut undecided = false;
+    let found = t.find(hash, |k| {
+        key_eq(k, key).unwrap_or_else(|| {
+            undecided = true;
+            false
+        })
+    });
+    match found {
+        Some(pos) => Lookup::Found(pos),
+        None if undecided => Lookup::Undecided,
+        None => Lookup::Absent,
+    }
+}
+
 impl ThreadState {
+    /// `hash(key)`, with ints and strs (most keys) inline.
+    #[inline]
+    fn key_hash(&mut self, key: &Value) -> PyResult<i64> {
+        match key {
+            Value::Int(i) => Ok(hash_int(*i)),
+            Value::Str(s) => Ok(s.hash_value()),
+            _ => self.hash(key),
+        }
+    }
+
     /// The entry position of `key` in `d`.
     pub fn dict_find(&mut self, d: &PyDict, key: &Value, hash: i64) -> PyResult<Option<usize>> {
-        let fast = d.table.borrow().find(hash, |k| eq_fast(k, key) == Some(true));
-        if fast.is_some() {
-            return Ok(fast);
+        let fast = lookup(&d.table.borrow(), key, hash);
+        match fast {
+            Lookup::Found(pos) => return Ok(Some(pos)),
+            Lookup::Absent => return Ok(None),
+            Lookup::Undecided => {}
         }
         let candidates = d.table.borrow().candidates(hash);
         for pos in candidates {
@@ -48,23 +99,40 @@ impl ThreadState {
 
     /// `d.get(key)`
     pub fn dict_get(&mut self, d: &PyDict, key: &Value) -> PyResult<Option<Value>> {
-        if let Value::Str(s) = key {
-            return Ok(d.get_str(s));
+        let hash = self.key_hash(key)?;
+        {
+            let t = d.table.borrow();
+            match lookup(&t, key, hash) {
+                Lookup::Found(pos) => return Ok(t.entry(pos).map(|e| e.value.clone())),
+                Lookup::Absent => return Ok(None),
+                Lookup::Undecided => {}
+            }
         }
-        let hash = self.hash(key)?;
         let pos = self.dict_find(d, key, hash)?;
         Ok(pos.and_then(|p| d.table.borrow().entry(p).map(|e| e.value.clone())))
     }
 
     /// `d[key] = value`
     pub fn dict_set(&mut self, d: &PyDict, key: Value, value: Value) -> PyResult<()> {
-        if let Value::Str(s) = &key {
-            d.set_str(s.clone(), value);
-            return Ok(());
+        let hash = self.key_hash(&key)?;
+        let mut t = d.table.borrow_mut();
+        match lookup(&t, &key, hash) {
+            Lookup::Found(pos) => {
+                // The old value is dropped after the borrow ends.
+                let _old = t.replace_value_at(pos, value);
+                drop(t);
+                return Ok(());
+            }
+            Lookup::Absent => {
+                t.insert_new(hash, key, value);
+                return Ok(());
+            }
+            Lookup::Undecided => drop(t),
         }
-        let hash = self.hash(&key)?;
         match self.dict_find(d, &key, hash)? {
-            Some(pos) => d.table.borrow_mut().set_value_at(pos, value),
+            Some(pos) => {
+                let _old = d.table.borrow_mut().replace_value_at(pos, value);
+            }
             None => d.table.borrow_mut().insert_new(hash, key, value),
         }
         Ok(())

@@ -31,14 +31,16 @@ impl ThreadState {
     fn binop_error(&mut self, op: BinOp, a: &Value, b: &Value, suffix: &str) -> PyErr {
         let (ta, tb) = (self.type_of(a).name.clone(), self.type_of(b).name.clone());
         let concat = matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_));
-        if op == BinOp::Add && concat && !is_user(b) && suffix.is_empty() {
+        // `+=` and `*=` on a sequence fall back to its concat/repeat, whose
+        // errors CPython reports for both spellings.
+        if op == BinOp::Add && concat && !is_user(b) {
             if let Value::Bytes(_) = a {
                 return self.type_error(format!("can't concat {tb} to bytes"));
             }
             return self.type_error(format!("can only concatenate {ta} (not \"{tb}\") to {ta}"));
         }
         let seq = |v: &Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_));
-        if op == BinOp::Mul && suffix.is_empty() && (seq(a) || seq(b)) && !is_user(a) && !is_user(b) {
+        if op == BinOp::Mul && (seq(a) || seq(b)) && !is_user(a) && !is_user(b) {
             let other = if seq(a) { tb } else { ta };
             return self.type_error(format!("can't multiply sequence by non-int of type '{other}'"));
         }
@@ -69,7 +71,7 @@ impl ThreadState {
             return num::float_binop(self, op, x, y).map(Some);
         }
         Ok(match (op, a, b) {
-            (BinOp::Add, Str(x), Str(y)) => Some(Value::Str(Gc::new(PyStr::concat(&[x.as_str(), y.as_str()])))),
+            (BinOp::Add, Str(x), Str(y)) => Some(Value::Str(Gc::new(PyStr::add(x, y)))),
             (BinOp::Mul, Str(s), n) | (BinOp::Mul, n, Str(s)) if is_int(n) => {
                 let count = self.repeat_count(n, s.as_str().len(), 1)?;
                 Some(Value::Str(Gc::new(PyStr::from_string(s.as_str().repeat(count)))))

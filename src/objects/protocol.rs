@@ -222,7 +222,7 @@ impl ThreadState {
             }
         }
         if let (BinOp::Add, Value::Str(x), Value::Str(y)) = (op, a, b) {
-            return Ok(Value::Str(Gc::new(PyStr::concat(&[x.as_str(), y.as_str()]))));
+            return Ok(Value::Str(Gc::new(PyStr::add(x, y))));
         }
         if let (Value::Float(x), Value::Float(y)) = (a, b) {
             match op {
@@ -238,6 +238,24 @@ impl ThreadState {
     /// `a op= b`
     pub fn inplace_op(&mut self, op: BinOp, a: &Value, b: &Value) -> PyResult<Value> {
         self.inplace_impl(op, a, b)
+    }
+
+    /// `a op b` for operands the caller gives up (the eval loop's): a str
+    /// concatenation may then reuse a temporary operand (`PyStr::concat_owned`).
+    pub fn binary_op_owned(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+        match (op, a, b) {
+            (BinOp::Add, Value::Str(x), Value::Str(y)) => Ok(Value::Str(PyStr::concat_owned(x, y))),
+            (op, a, b) => self.binary_op(op, &a, &b),
+        }
+    }
+
+    /// `a op= b` for operands the caller gives up (str has no `__iadd__`: as
+    /// `binary_op_owned`).
+    pub fn inplace_op_owned(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+        match (op, a, b) {
+            (BinOp::Add, Value::Str(x), Value::Str(y)) => Ok(Value::Str(PyStr::concat_owned(x, y))),
+            (op, a, b) => self.inplace_op(op, &a, &b),
+        }
     }
 
     /// `op a`

@@ -8,6 +8,11 @@ use std::cell::Cell;
 
 use compact_str::CompactString;
 
+use super::Gc;
+
+/// Text up to this many bytes is stored inside the `PyStr` (`CompactString`'s inline capacity).
+const INLINE_BYTES: usize = std::mem::size_of::<CompactString>();
+
 pub struct PyStr {
     value: CompactString,
     /// Number of characters (not bytes); equal to the byte length for ASCII text,
@@ -31,15 +36,40 @@ impl PyStr {
         PyStr { char_len: count_chars(&s), value: CompactString::from(s), hash: Cell::new(-1) }
     }
 
-    /// The concatenation of `parts`, built in place (no intermediate `String`
-    /// when the result is short enough to be stored inline).
-    pub fn concat(parts: &[&str]) -> PyStr {
-        let len = parts.iter().map(|p| p.len()).sum();
-        let mut value = CompactString::with_capacity(len);
-        for p in parts {
-            value.push_str(p);
+    /// `a + b`. A short result is assembled on the stack and stored inline
+    /// in one step; the character count is the operands' sum (no rescan).
+    pub fn add(a: &PyStr, b: &PyStr) -> PyStr {
+        let (x, y) = (a.as_str(), b.as_str());
+        let len = x.len() + y.len();
+        let value = if len <= INLINE_BYTES {
+            let mut buf = [0u8; INLINE_BYTES];
+            let (head, tail) = buf.split_at_mut(x.len());
+            head.copy_from_slice(x.as_bytes());
+            tail[..y.len()].copy_from_slice(y.as_bytes());
+            CompactString::from_utf8(&buf[..len]).unwrap_or_default()
+        } else {
+            let mut s = String::with_capacity(len);
+            s.push_str(x);
+            s.push_str(y);
+            CompactString::from(s)
+        };
+        PyStr { value, char_len: a.char_len + b.char_len, hash: Cell::new(-1) }
+    }
+
+    /// `a + b` for operands the caller owns: when one of them is a temporary
+    /// nothing else holds (`"w" + str(i)`, `a + b + c`), the result is written
+    /// into its box, saving an allocation and a free. No one can observe the
+    /// change: a uniquely held object is reachable only through this call.
+    pub fn concat_owned(mut a: Gc<PyStr>, mut b: Gc<PyStr>) -> Gc<PyStr> {
+        if let Some(x) = Gc::get_mut(&mut a) {
+            *x = PyStr::add(x, &b);
+            return a;
         }
-        PyStr { char_len: count_chars(&value), value, hash: Cell::new(-1) }
+        if let Some(y) = Gc::get_mut(&mut b) {
+            *y = PyStr::add(&a, y);
+            return b;
+        }
+        Gc::new(PyStr::add(&a, &b))
     }
 
     /// `str(i)` for an int, formatted straight into the inline buffer.

@@ -38,12 +38,15 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
         if let Some((err, reraise)) = pending.take() {
             match exceptions::unwind(ts, fi, pc, err, reraise, &mut traceback) {
                 Unwind::Handler(handler) => pc = handler,
-                Unwind::Propagate(err) => {
+                Unwind::Propagate(mut err) => {
                     if let Some(frame) = ts.exec.frames.pop() {
                         ts.exec.stack.truncate(frame.ret_sp);
                         if frame.entry {
                             exceptions::flush_traceback(&err, &mut traceback);
                             return Err(err);
+                        }
+                        if frame.code.code.is_generator {
+                            err = generator::raise_to_caller(ts, err, &mut traceback);
                         }
                     }
                     pending = Some((err, false));
@@ -82,7 +85,7 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                         fastops::discard_operands(a, b);
                         v
                     }
-                    None => tri!(ts.$slow($op, &a, &b)),
+                    None => tri!(ts.$slow($op, a, b)),
                 };
                 ts.exec.push(v);
             }};
@@ -269,12 +272,12 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                 // The commonest operators have arms of their own, compiled with
                 // the operator known: their fast path needs no second jump on
                 // the operator (one jump table shared by all of them predicts badly).
-                I::BinaryOp(BinOp::Add) => binary!(BinOp::Add, binary_op),
-                I::BinaryOp(BinOp::Sub) => binary!(BinOp::Sub, binary_op),
-                I::BinaryOp(BinOp::Mul) => binary!(BinOp::Mul, binary_op),
-                I::BinaryOp(op) => binary!(op, binary_op),
-                I::InplaceOp(BinOp::Add) => binary!(BinOp::Add, inplace_op),
-                I::InplaceOp(op) => binary!(op, inplace_op),
+                I::BinaryOp(BinOp::Add) => binary!(BinOp::Add, binary_op_owned),
+                I::BinaryOp(BinOp::Sub) => binary!(BinOp::Sub, binary_op_owned),
+                I::BinaryOp(BinOp::Mul) => binary!(BinOp::Mul, binary_op_owned),
+                I::BinaryOp(op) => binary!(op, binary_op_owned),
+                I::InplaceOp(BinOp::Add) => binary!(BinOp::Add, inplace_op_owned),
+                I::InplaceOp(op) => binary!(op, inplace_op_owned),
                 I::Unary(op) => {
                     let a = ts.exec.pop();
                     let v = match (op, &a) {
@@ -352,7 +355,13 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                         None => {
                             let it = ts.exec.peek(1).clone();
                             match &it {
-                                Value::Generator(g) => tri!(generator::generator_next(ts, g)),
+                                Value::Generator(g) => {
+                                    ts.exec.frames[fi].pc = pc;
+                                    if tri!(generator::push_frame(ts, g)) {
+                                        continue 'frame;
+                                    }
+                                    None
+                                }
                                 _ => tri!(ts.next(&it)),
                             }
                         }
@@ -509,6 +518,10 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                         if frame.entry {
                             return Ok(Exit::Return(v));
                         }
+                        if frame.code.code.is_generator {
+                            generator::return_to_caller(ts);
+                            continue 'frame;
+                        }
                         if let Some(inst) = frame.init_self {
                             if !v.is_none() {
                                 pending = Some((super::class::init_returned(ts, &v), false));
@@ -531,7 +544,11 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                 I::YieldValue => {
                     let v = ts.exec.pop();
                     ts.exec.frames[fi].pc = pc;
-                    return Ok(Exit::Yield(v));
+                    if ts.exec.frames[fi].entry {
+                        return Ok(Exit::Yield(v));
+                    }
+                    generator::yield_to_caller(ts, v);
+                    continue 'frame;
                 }
                 I::GetYieldFromIter => {
                     let v = ts.exec.pop();
@@ -547,7 +564,11 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     match tri!(generator::delegate(ts, &sub, sent)) {
                         generator::Step::Yield(v) => {
                             ts.exec.frames[fi].pc = pc - 1;
-                            return Ok(Exit::Yield(v));
+                            if ts.exec.frames[fi].entry {
+                                return Ok(Exit::Yield(v));
+                            }
+                            generator::yield_to_caller(ts, v);
+                            continue 'frame;
                         }
                         generator::Step::Return(r) => {
                             ts.exec.pop();
@@ -674,7 +695,11 @@ pub(crate) fn run_code(
     ts.exec.stack.resize(base + c.nlocals(), Value::Null);
     let cells = cells.into();
     ts.exec.frames.push(super::frame::Frame { code, pc: 0, base, ret_sp: base, cells, globals, locals, entry: true, init_self: None });
-    match run_frames(ts, None)? {
+    let result = run_frames(ts, None);
+    if super::dropped::pending() {
+        super::dropped::close_dropped(ts);
+    }
+    match result? {
         Exit::Return(v) | Exit::Yield(v) => Ok(v),
     }
 }

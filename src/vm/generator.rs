@@ -1,27 +1,46 @@
 //! Generators: a suspended frame resumed by `next`, `send`, `throw` and `close`.
 //!
-//! A generator owns its `Frame` and a value stack of its own, on which the
-//! frame's window starts at index 0. On resume that stack is swapped in as the
-//! thread's value stack (the caller's is kept aside, untouched: only the top
-//! frame ever reads the stack) and the frame is pushed as an entry frame; the
-//! eval loop runs until `YieldValue` or the end of the frame, and the stacks are
-//! swapped back. Resuming therefore copies no values, whatever the window's size.
+//! A generator owns its `Frame` and a value stack of its own: slot 0 is the
+//! self slot, then the frame's window (`base` 1). On resume that stack is
+//! swapped in as the thread's value stack (the caller's waits inside the
+//! generator, untouched: only the top frame ever reads the stack), the self
+//! slot is set to the generator (how `yield` and `return` find it again) and
+//! the frame is pushed; on yield or return the stacks are swapped back and
+//! the self slot cleared (a suspended generator must not own itself).
+//! Resuming therefore copies no values, whatever the window's size.
+//!
+//! Two ways in: from native code (`next`, `send`, `throw`, `close`, `sum`...)
+//! the frame is an entry frame of a nested `run_frames`; from a `for` loop in
+//! the eval loop (`push_frame`, CPython's `FOR_ITER_GEN`) the frame is pushed
+//! onto the running loop, and `yield`/`return`/an escaping exception hand
+//! control straight back to the loop's `ForIter`.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::sync::Arc;
 
 use super::eval::{run_frames, Exit};
+use super::eval_breaker::EvalBreaker;
 use super::frame::Frame;
-use super::ThreadState;
-use crate::objects::{Args, Gc, PyErr, PyFunction, PyResult, Value};
+use super::{fastops, ThreadState};
+use crate::bytecode::Instruction;
+use crate::objects::{Args, Gc, PyErr, PyFunction, PyResult, TraceEntry, Value};
 
 pub struct PyGenerator {
     pub name: String,
     pub qualname: String,
-    pub state: RefCell<GeneratorState>,
-    /// The frame and its own value stack (window at index 0) while not running.
-    saved: RefCell<Option<(Frame, Vec<Value>)>>,
+    pub state: Cell<GeneratorState>,
+    /// The frame while not running.
+    saved: RefCell<Option<Frame>>,
+    /// Its own value stack while not running; the caller's while it runs.
+    stack: RefCell<Vec<Value>>,
     /// The generator's own "exception being handled", swapped in while it runs.
     exc_info: RefCell<Value>,
+    /// The caller's exception being handled, kept while the generator runs.
+    outer_exc: RefCell<Value>,
+    /// Set when closing the generator can run code (its frame has handlers
+    /// or delegates with `yield from`): the eval breaker to ask for the close
+    /// when it is dropped while suspended (see `dropped.rs`).
+    closer: Option<Arc<EvalBreaker>>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -43,17 +62,23 @@ pub(crate) fn new_generator(ts: &mut ThreadState, func: &Gc<PyFunction>, args: A
     let ret_sp = ts.exec.stack.len();
     super::call::push_function_frame(ts, func, args, ret_sp, true)?;
     let Some(mut frame) = ts.exec.frames.pop() else { return Err(ts.system_error("generator frame vanished")) };
-    let mut window = Vec::with_capacity(frame.code.code.nlocals() + frame.code.code.max_stack as usize + 1);
-    window.extend(ts.exec.stack.drain(frame.base..));
-    frame.base = 0;
-    frame.ret_sp = 0;
-    frame.entry = true;
+    let mut stack = Vec::with_capacity(frame.code.code.nlocals() + frame.code.code.max_stack as usize + 2);
+    stack.push(Value::Null);
+    stack.extend(ts.exec.stack.drain(frame.base..));
+    frame.base = 1;
+    frame.ret_sp = 1;
+    let code = &frame.code.code;
+    let can_run_on_close = !code.exception_table.is_empty() || code.instructions.iter().any(|i| matches!(i, Instruction::YieldFrom));
+    let closer = can_run_on_close.then(|| ts.breaker.clone());
     Ok(Value::Generator(Gc::new(PyGenerator {
         name: func.name.borrow().as_str().to_string(),
         qualname: func.qualname.borrow().as_str().to_string(),
-        state: RefCell::new(GeneratorState::Created),
-        saved: RefCell::new(Some((frame, window))),
+        state: Cell::new(GeneratorState::Created),
+        saved: RefCell::new(Some(frame)),
+        stack: RefCell::new(stack),
         exc_info: RefCell::new(Value::None),
+        outer_exc: RefCell::new(Value::None),
+        closer,
     })))
 }
 
@@ -84,10 +109,11 @@ pub fn generator_throw(ts: &mut ThreadState, gen: &Gc<PyGenerator>, exc: PyErr) 
 
 /// `gen.close()`: raise `GeneratorExit` inside; it must not yield again.
 pub fn generator_close(ts: &mut ThreadState, gen: &Gc<PyGenerator>) -> PyResult<()> {
-    let state = *gen.state.borrow();
+    let state = gen.state.get();
     if matches!(state, GeneratorState::Created | GeneratorState::Finished) {
-        *gen.state.borrow_mut() = GeneratorState::Finished;
+        gen.state.set(GeneratorState::Finished);
         gen.saved.borrow_mut().take();
+        gen.stack.borrow_mut().clear();
         return Ok(());
     }
     let cls = ts.types().generator_exit.clone();
@@ -108,14 +134,14 @@ pub fn generator_close(ts: &mut ThreadState, gen: &Gc<PyGenerator>) -> PyResult<
 
 fn suspended_at_yield_from(gen: &PyGenerator) -> Option<Value> {
     let saved = gen.saved.borrow();
-    let (frame, window) = saved.as_ref()?;
+    let frame = saved.as_ref()?;
     let ins = frame.code.code.instructions.get(frame.pc)?;
-    matches!(ins, crate::bytecode::Instruction::YieldFrom).then(|| window.last().cloned()).flatten()
+    matches!(ins, Instruction::YieldFrom).then(|| gen.stack.borrow().last().cloned()).flatten()
 }
 
 /// `throw`: forwarded to a `yield from` sub-iterator first, as CPython does.
 fn throw_step(ts: &mut ThreadState, gen: &Gc<PyGenerator>, exc: PyErr) -> PyResult<Step> {
-    if *gen.state.borrow() == GeneratorState::Running {
+    if gen.state.get() == GeneratorState::Running {
         return Err(ts.value_error("generator already executing"));
     }
     let Some(sub) = suspended_at_yield_from(gen) else { return resume(ts, gen, Value::None, Some(exc)) };
@@ -126,11 +152,12 @@ fn throw_step(ts: &mut ThreadState, gen: &Gc<PyGenerator>, exc: PyErr) -> PyResu
         throw_into(ts, &sub, exc.clone())
     };
     let finish_yield_from = |pc_delta: usize, replace: Option<Value>| {
-        if let Some((frame, window)) = gen.saved.borrow_mut().as_mut() {
+        if let Some(frame) = gen.saved.borrow_mut().as_mut() {
             frame.pc += pc_delta;
             if let Some(r) = replace {
-                window.pop();
-                window.push(r);
+                let mut stack = gen.stack.borrow_mut();
+                stack.pop();
+                stack.push(r);
             }
         }
     };
@@ -186,7 +213,7 @@ pub fn stop_value(e: &PyErr) -> Value {
 
 /// Resumes with `sent` (or raises `throw` at the suspension point).
 pub(crate) fn resume(ts: &mut ThreadState, gen: &Gc<PyGenerator>, sent: Value, throw: Option<PyErr>) -> PyResult<Step> {
-    let state = *gen.state.borrow();
+    let state = gen.state.get();
     match state {
         GeneratorState::Running => return Err(ts.value_error("generator already executing")),
         GeneratorState::Finished => {
@@ -197,8 +224,9 @@ pub(crate) fn resume(ts: &mut ThreadState, gen: &Gc<PyGenerator>, sent: Value, t
         }
         GeneratorState::Created => {
             if let Some(e) = throw {
-                *gen.state.borrow_mut() = GeneratorState::Finished;
+                gen.state.set(GeneratorState::Finished);
                 gen.saved.borrow_mut().take();
+                gen.stack.borrow_mut().clear();
                 return Err(e);
             }
             if !sent.is_none() {
@@ -213,63 +241,176 @@ pub(crate) fn resume(ts: &mut ThreadState, gen: &Gc<PyGenerator>, sent: Value, t
     }
 }
 
-/// Swaps the generator's stack in, runs its frame until it yields or ends, and
-/// swaps the caller's stack back.
+/// Resumes from native code: the generator's frame runs as an entry frame of
+/// a nested `run_frames` until it yields or ends.
 fn resume_raw(ts: &mut ThreadState, gen: &Gc<PyGenerator>, push: Option<Value>, throw: Option<PyErr>) -> PyResult<Step> {
-    let Some((frame, mut stack)) = gen.saved.borrow_mut().take() else {
-        *gen.state.borrow_mut() = GeneratorState::Finished;
+    ts.check_native_stack()?;
+    if !enter(ts, gen, push, true)? {
         return Ok(Step::Return(Value::None));
-    };
-    if let Err(e) = ts.check_native_stack().and_then(|_| super::call::check_depth(ts)) {
-        *gen.saved.borrow_mut() = Some((frame, stack));
-        return Err(e);
     }
-    if let Some(v) = push {
-        stack.push(v);
-    }
-    std::mem::swap(&mut ts.exec.stack, &mut stack);
-    ts.exec.frames.push(frame);
-    *gen.state.borrow_mut() = GeneratorState::Running;
-    // The generator sees its own handled exception, else its caller's (as CPython's
-    // chained exception states do).
-    let outer_exc = ts.exec.exc_info.clone();
-    let own = gen.exc_info.replace(Value::None);
-    if !own.is_none() {
-        ts.exec.exc_info = own;
-    }
-    let result = run_frames(ts, throw);
-    std::mem::swap(&mut ts.exec.stack, &mut stack);
-    let inner_exc = std::mem::replace(&mut ts.exec.exc_info, outer_exc.clone());
-    match result {
+    match run_frames(ts, throw) {
         Ok(Exit::Yield(v)) => {
-            if !inner_exc.is(&outer_exc) {
-                *gen.exc_info.borrow_mut() = inner_exc;
-            }
-            if let Some(frame) = ts.exec.frames.pop() {
-                shrink_after_deep_calls(&mut stack);
-                *gen.saved.borrow_mut() = Some((frame, stack));
-            }
-            *gen.state.borrow_mut() = GeneratorState::Suspended;
+            suspend(ts);
             Ok(Step::Yield(v))
         }
         Ok(Exit::Return(v)) => {
-            *gen.state.borrow_mut() = GeneratorState::Finished;
+            finish(ts);
             Ok(Step::Return(v))
         }
         Err(e) => {
-            *gen.state.borrow_mut() = GeneratorState::Finished;
-            if e.exc.class().is_subtype(&ts.types().stop_iteration) {
-                let err = ts.runtime_error("generator raised StopIteration");
-                let mut data = err.data();
-                data.cause = e.value();
-                data.context = e.value();
-                data.suppress_context = true;
-                drop(data);
-                return Err(err);
-            }
-            Err(e)
+            finish(ts);
+            Err(escaped(ts, e))
         }
     }
+}
+
+/// Swaps the generator's stack in as the thread's value stack (the caller's
+/// waits in the generator, untouched: only the top frame reads the stack),
+/// puts the generator in the self slot and pushes its frame. `false` when the
+/// generator has no frame left (it finished).
+fn enter(ts: &mut ThreadState, gen: &Gc<PyGenerator>, push: Option<Value>, entry: bool) -> PyResult<bool> {
+    super::call::check_depth(ts)?;
+    let Some(mut frame) = gen.saved.borrow_mut().take() else {
+        gen.state.set(GeneratorState::Finished);
+        return Ok(false);
+    };
+    std::mem::swap(&mut ts.exec.stack, &mut gen.stack.borrow_mut());
+    if let Some(slot) = ts.exec.stack.first_mut() {
+        *slot = Value::Generator(gen.clone());
+    }
+    if let Some(v) = push {
+        ts.exec.stack.push(v);
+    }
+    frame.entry = entry;
+    ts.exec.frames.push(frame);
+    gen.state.set(GeneratorState::Running);
+    if !ts.exec.exc_info.is_none() || !gen.exc_info.borrow().is_none() {
+        swap_exc_info_in(ts, gen);
+    }
+    Ok(true)
+}
+
+/// The generator sees its own handled exception, else its caller's (as
+/// CPython's chained exception states do); the caller's comes back when it
+/// yields or ends (`restore_exc_info`).
+#[inline(never)]
+fn swap_exc_info_in(ts: &mut ThreadState, gen: &PyGenerator) {
+    let own = gen.exc_info.replace(Value::None);
+    if !own.is_none() {
+        *gen.outer_exc.borrow_mut() = std::mem::replace(&mut ts.exec.exc_info, own);
+    } else {
+        *gen.outer_exc.borrow_mut() = ts.exec.exc_info.clone();
+    }
+}
+
+/// The running generator's frame (on top, just yielded) goes back into the
+/// generator with its stack; the caller's stack comes back.
+fn suspend(ts: &mut ThreadState) {
+    let Some(gen) = take_running(ts) else { return };
+    let frame = ts.exec.frames.pop();
+    let mut own = gen.stack.borrow_mut();
+    std::mem::swap(&mut ts.exec.stack, &mut own);
+    shrink_after_deep_calls(&mut own);
+    *gen.saved.borrow_mut() = frame;
+    if !ts.exec.exc_info.is_none() || !gen.outer_exc.borrow().is_none() {
+        restore_exc_info(ts, &gen, true);
+    }
+    gen.state.set(GeneratorState::Suspended);
+}
+
+/// The running generator's frame returned or raised (it is already off the
+/// frame stack, its stack cut back to the self slot).
+fn finish(ts: &mut ThreadState) {
+    let Some(gen) = take_running(ts) else { return };
+    std::mem::swap(&mut ts.exec.stack, &mut gen.stack.borrow_mut());
+    gen.stack.borrow_mut().clear();
+    if !ts.exec.exc_info.is_none() || !gen.outer_exc.borrow().is_none() {
+        restore_exc_info(ts, &gen, false);
+    }
+    gen.state.set(GeneratorState::Finished);
+}
+
+/// The generator whose stack is the thread's value stack (its self slot is
+/// cleared: a suspended generator must not own itself).
+fn take_running(ts: &mut ThreadState) -> Option<Gc<PyGenerator>> {
+    match ts.exec.stack.first_mut().map(|slot| std::mem::replace(slot, Value::Null)) {
+        Some(Value::Generator(g)) => Some(g),
+        _ => None,
+    }
+}
+
+/// Gives the caller its exception being handled back, keeping the
+/// generator's own if it set one (only a suspended generator keeps it).
+#[inline(never)]
+fn restore_exc_info(ts: &mut ThreadState, gen: &PyGenerator, keep: bool) {
+    let outer = gen.outer_exc.replace(Value::None);
+    if ts.exec.exc_info.is(&outer) {
+        return;
+    }
+    let inner = std::mem::replace(&mut ts.exec.exc_info, outer);
+    if keep {
+        *gen.exc_info.borrow_mut() = inner;
+    }
+}
+
+/// An exception leaving a generator's frame: `StopIteration` becomes
+/// `RuntimeError` (PEP 479).
+fn escaped(ts: &mut ThreadState, e: PyErr) -> PyErr {
+    if !e.exc.class().is_subtype(&ts.types().stop_iteration) {
+        return e;
+    }
+    let err = ts.runtime_error("generator raised StopIteration");
+    let mut data = err.data();
+    data.cause = e.value();
+    data.context = e.value();
+    data.suppress_context = true;
+    drop(data);
+    err
+}
+
+/// `for x in gen` in the eval loop (CPython's `FOR_ITER_GEN`): pushes the
+/// generator's frame so the same loop runs it, with no native recursion and
+/// no nested `run_frames`. Its `yield`, `return` or escaping exception comes
+/// back to the loop's `ForIter` through `yield_to_caller`, `return_to_caller`
+/// or `raise_to_caller`. `false`: the generator is exhausted.
+pub(crate) fn push_frame(ts: &mut ThreadState, gen: &Gc<PyGenerator>) -> PyResult<bool> {
+    match gen.state.get() {
+        GeneratorState::Running => Err(ts.value_error("generator already executing")),
+        GeneratorState::Finished => Ok(false),
+        GeneratorState::Created => enter(ts, gen, None, false),
+        GeneratorState::Suspended => enter(ts, gen, Some(Value::None), false),
+    }
+}
+
+/// The loop-run generator frame on top yielded `v`: it goes back into its
+/// generator and `v` is the caller's next item.
+pub(crate) fn yield_to_caller(ts: &mut ThreadState, v: Value) {
+    suspend(ts);
+    ts.exec.push(v);
+}
+
+/// The loop-run generator frame returned (already popped): the caller's
+/// `ForIter` ends its loop. (The return value is dropped, as `for` drops
+/// `StopIteration.value`.)
+pub(crate) fn return_to_caller(ts: &mut ThreadState) {
+    finish(ts);
+    fastops::discard(ts.exec.pop());
+    if let Some(caller) = ts.exec.frames.last_mut() {
+        if let Some(&Instruction::ForIter(target)) = caller.code.code.instructions.get(caller.pc.wrapping_sub(1)) {
+            caller.pc = target as usize;
+        }
+    }
+}
+
+/// An exception left the loop-run generator frame (already popped): it is
+/// raised in the caller at its `ForIter`, after PEP 479's conversion.
+pub(crate) fn raise_to_caller(ts: &mut ThreadState, err: PyErr, tb: &mut Vec<TraceEntry>) -> PyErr {
+    finish(ts);
+    if !err.exc.class().is_subtype(&ts.types().stop_iteration) {
+        return err;
+    }
+    super::exceptions::flush_traceback(&err, tb);
+    escaped(ts, err)
 }
 
 /// A suspended generator keeps its stack's capacity for the next resume, but
@@ -296,5 +437,29 @@ pub(crate) fn delegate(ts: &mut ThreadState, sub: &Value, sent: Value) -> PyResu
         Ok(v) => Ok(Step::Yield(v)),
         Err(e) if e.exc.class().is_subtype(&ts.types().stop_iteration) => Ok(Step::Return(stop_value(&e))),
         Err(e) => Err(e),
+    }
+}
+
+impl Drop for PyGenerator {
+    /// A generator dropped while suspended is closed, as CPython does, so its
+    /// `finally` blocks and `with` exits run. No thread state is at hand here:
+    /// its frame moves to a fresh generator object that waits in this thread's
+    /// queue, and the eval breaker asks the loop to close it at its next check.
+    fn drop(&mut self) {
+        if self.state.get() != GeneratorState::Suspended {
+            return;
+        }
+        let (Some(breaker), Some(frame)) = (self.closer.take(), self.saved.get_mut().take()) else { return };
+        let orphan = PyGenerator {
+            name: std::mem::take(&mut self.name),
+            qualname: std::mem::take(&mut self.qualname),
+            state: Cell::new(GeneratorState::Suspended),
+            saved: RefCell::new(Some(frame)),
+            stack: RefCell::new(std::mem::take(self.stack.get_mut())),
+            exc_info: RefCell::new(std::mem::replace(self.exc_info.get_mut(), Value::None)),
+            outer_exc: RefCell::new(Value::None),
+            closer: None,
+        };
+        super::dropped::defer_close(orphan, &breaker);
     }
 }

@@ -117,7 +117,12 @@
 //! Half, not as long: two threads passing requests and replies back and
 //! forth each block about as long as the other runs, and at exactly one the
 //! class of both flipped at random, and with it they forced each other off
-//! (measured: 900 forced switches a second). Without a bound, a thread spinning
+//! (measured: 900 forced switches a second). A new thread starts with a held
+//! average of one interval: CPU-bound until it has blocked long enough to
+//! show otherwise (a few round trips of an I/O thread). With no history it
+//! would count as I/O-bound, and a thread started to compute, forced off by
+//! the thread that started it, took the GIL back with priority for up to
+//! `FORCED_PRIORITY_INTERVALS`. Without a bound, a thread spinning
 //! on `time.sleep(0)` or on very short blocking calls would preempt the
 //! CPU-bound threads at every return and starve them. Time-weighted averages
 //! (not an average of ratios) keep a `send` that returns at once, between a
@@ -265,6 +270,11 @@ impl Gil {
     /// As `acquire`, recording into `stats` (shared with the thread's state).
     pub fn acquire_with_stats(gil: &Arc<Gil>, stats: Arc<GilStats>) -> GilToken {
         let now = Instant::now();
+        // A new thread counts as CPU-bound until it shows otherwise: with no
+        // history (both averages 0) it would count as I/O-bound, and a thread
+        // started to compute would take the GIL back with priority from the
+        // thread that started it.
+        let held_avg = gil.switch_interval().as_secs_f64();
         let mut token = GilToken {
             gil: gil.clone(),
             id: gil.next_token_id.fetch_add(1, Ordering::Relaxed),
@@ -273,7 +283,7 @@ impl Gil {
             acquired_at: now,
             released_at: now,
             held_run: Duration::ZERO,
-            held_avg: 0.0,
+            held_avg,
             blocked_avg: 0.0,
             outer_held: 0,
             deferred: Vec::new(),
@@ -431,6 +441,9 @@ impl GilToken {
         let place = if lends { Place::Lender } else { Place::Back };
         self.wait_in_queue(&mut state, class, place);
         drop(state);
+        if class == Class::Priority {
+            self.stats.record_priority_grant();
+        }
         self.note_acquired(start);
     }
 

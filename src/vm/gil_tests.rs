@@ -3,7 +3,7 @@
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::gil::Gil;
 use super::gil_stats::BlockingKind;
@@ -100,6 +100,61 @@ fn cpu_threads_that_blocked_once_take_turns_by_interval() {
     // Turns of one 5 ms interval: about 60 in 300 ms; bouncing at every
     // check made thousands.
     assert!(acquired < 600, "{acquired} acquisitions in 300 ms");
+}
+
+#[test]
+fn a_freshly_started_cpu_thread_does_not_take_the_gil_back_with_priority() {
+    // Thread.start: the starting thread waits without the GIL until the new
+    // thread runs, then wants the GIL back while the new thread computes. It
+    // must get it at the new thread's next forced switch and keep it for a
+    // turn: with no history the new thread used to count as I/O-bound, queue
+    // with priority when forced off and take the GIL back at once, for up to
+    // four intervals.
+    let gil = Arc::new(Gil::default());
+    gil.set_switch_interval(Duration::from_millis(10));
+    let mut starter = Gil::acquire(&gil);
+    // The starter has been computing: a CPU-bound history (long enough that
+    // a slow thread start does not make it look I/O-bound either).
+    for _ in 0..6 {
+        let until = Instant::now() + gil.switch_interval();
+        while Instant::now() < until {
+            std::hint::spin_loop();
+        }
+        starter.allow_threads(BlockingKind::Other, || ());
+    }
+    let started = Arc::new(AtomicBool::new(false));
+    let stop = Arc::new(AtomicBool::new(false));
+    let child = {
+        let (gil, started, stop) = (gil.clone(), started.clone(), stop.clone());
+        thread::spawn(move || {
+            let mut token = Gil::acquire(&gil);
+            started.store(true, Ordering::SeqCst);
+            while !stop.load(Ordering::Relaxed) {
+                if token.gil().breaker().is_set() {
+                    token.yield_to_waiter();
+                }
+                std::hint::spin_loop();
+            }
+            token.stats().snapshot()
+        })
+    };
+    starter.allow_threads(BlockingKind::LockWait, || {
+        while !started.load(Ordering::SeqCst) {
+            thread::yield_now();
+        }
+    });
+    // Three turns each way, then look at how the child waited for its turns.
+    while starter.stats().snapshot().forced_drops < 3 {
+        if gil.breaker().is_set() {
+            starter.yield_to_waiter();
+        }
+        std::hint::spin_loop();
+    }
+    stop.store(true, Ordering::Relaxed);
+    drop(starter);
+    let child = child.join().unwrap();
+    assert!(child.forced_drops >= 1, "the starter got the GIL back only by a forced switch");
+    assert_eq!(child.priority_grants, 0, "a fresh CPU-bound thread waited with priority");
 }
 
 #[test]
