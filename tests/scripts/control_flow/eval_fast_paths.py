@@ -125,6 +125,31 @@ try:
     abs("x")
 except TypeError as e:
     print("TypeError:", e)
+print(divmod(7, 2), isinstance(1, int), getattr(1, "real"), round(2.675, 2), pow(2, 10, 1000))
+for bad in ((1, 0), (1, "a")):
+    try:
+        divmod(*bad)
+    except (ZeroDivisionError, TypeError) as e:
+        print(type(e).__name__ + ":", e)
+try:
+    len()
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    len(1, 2)
+except TypeError as e:
+    print("TypeError:", e)
+
+
+class Slots:
+    def __init__(self, n):
+        for i in range(n):
+            setattr(self, "a%d" % i, i)
+        self.z = -1                  # stored into dicts of 0..11 keys
+        self.z = self.z * 2
+
+
+print([(len(vars(s)), s.z, getattr(s, "a2", None)) for s in map(Slots, (0, 3, 9, 12))])
 
 
 class P:
