@@ -1,4 +1,5 @@
-//! The `_thread` module: starting threads, `lock` and `RLock`, thread idents.
+//! The `_thread` module: starting threads, `lock` and `RLock`, thread idents
+//! (and `queue.SimpleQueue`, from thread_queue.rs).
 //!
 //! Lock objects are `NativeObject`s whose data holds an `Arc<LockCore>`
 //! (thread_lock.rs): acquiring tries the lock first and releases the GIL only
@@ -56,6 +57,7 @@ pub fn init(ts: &mut ThreadState) -> PyResult<Gc<PyModule>> {
     module.set(ts, "TIMEOUT_MAX", Value::Float(TIMEOUT_MAX));
     let error = Value::Type(ts.types().runtime_error.clone());
     module.set(ts, "error", error);
+    super::thread_queue::add_to(ts, &module);
     Ok(module)
 }
 

@@ -2,7 +2,9 @@
 
 A Queue is one mutex and three conditions over it (not empty, not full, all
 tasks done); every wait is a Condition wait, so a blocked get() or put()
-sleeps in a native lock acquire with the GIL released.
+sleeps in a native lock acquire with the GIL released. SimpleQueue and
+Empty are native, as CPython's _queue: a SimpleQueue's put and get are what
+a ThreadPoolExecutor does for every submitted call.
 """
 
 import threading
@@ -13,9 +15,11 @@ __all__ = ['Empty', 'Full', 'Queue', 'PriorityQueue', 'LifoQueue',
            'SimpleQueue']
 
 
-class Empty(Exception):
-    'Exception raised by Queue.get(block=0)/get_nowait().'
-    __module__ = '_queue'
+try:
+    # Native, as CPython's _queue: gilvm has them in _thread.
+    from _thread import _SimpleQueue as SimpleQueue, _Empty as Empty
+except ImportError:
+    from _queue import SimpleQueue, Empty
 
 
 class Full(Exception):
@@ -194,77 +198,3 @@ class LifoQueue(Queue):
         return self.queue.pop()
 
 
-class SimpleQueue:
-    """Unbounded FIFO without task tracking.
-
-    Cheaper than Queue: one mutex, and a private lock per blocked get()
-    that put() releases to hand over (no Condition on the fast path).
-    """
-
-    def __init__(self):
-        self._items = _Fifo()
-        self._mutex = threading.Lock()
-        self._waiters = []
-
-    def put(self, item, block=True, timeout=None):
-        waiter = None
-        with self._mutex:
-            self._items.append(item)
-            if self._waiters:
-                waiter = self._waiters.pop(0)
-        # Woken after the mutex is free, the getter need not block on it.
-        if waiter is not None:
-            waiter.release()
-
-    def put_nowait(self, item):
-        self.put(item, block=False)
-
-    def get(self, block=True, timeout=None):
-        if block and timeout is not None and timeout < 0:
-            raise ValueError("'timeout' must be a non-negative number")
-        deadline = None
-        self._mutex.acquire()
-        try:
-            while not self._items:
-                if not block:
-                    raise Empty
-                remaining = None
-                if timeout is not None:
-                    if deadline is None:
-                        deadline = _time() + timeout
-                    remaining = deadline - _time()
-                    if remaining <= 0:
-                        raise Empty
-                self._wait(remaining)
-            return self._items.popleft()
-        finally:
-            self._mutex.release()
-
-    def _wait(self, remaining):
-        # With the mutex held: park on a private lock until put() releases
-        # it (or the timeout passes); the caller then looks again, since a
-        # get() that did not wait may have taken the item first.
-        waiter = threading.Lock()
-        waiter.acquire()
-        self._waiters.append(waiter)
-        self._mutex.release()
-        try:
-            if remaining is None:
-                waiter.acquire()
-            else:
-                waiter.acquire(True, remaining)
-        finally:
-            self._mutex.acquire()
-            for i in range(len(self._waiters)):
-                if self._waiters[i] is waiter:
-                    del self._waiters[i]
-                    break
-
-    def get_nowait(self):
-        return self.get(False)
-
-    def empty(self):
-        return len(self._items) == 0
-
-    def qsize(self):
-        return len(self._items)

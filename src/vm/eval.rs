@@ -695,7 +695,11 @@ pub(crate) fn run_code(
     ts.exec.stack.resize(base + c.nlocals(), Value::Null);
     let cells = cells.into();
     ts.exec.frames.push(super::frame::Frame { code, pc: 0, base, ret_sp: base, cells, globals, locals, entry: true, init_self: None });
-    match run_frames(ts, None)? {
+    let result = run_frames(ts, None);
+    if super::dropped::pending() {
+        super::dropped::close_dropped(ts);
+    }
+    match result? {
         Exit::Return(v) | Exit::Yield(v) => Ok(v),
     }
 }

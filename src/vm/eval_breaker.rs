@@ -20,6 +20,8 @@
 //! is then counted, in `handle_eval_breaker`); `MEMORY` is set by the
 //! allocator's accounting when the interpreter goes over its memory limit
 //! (`vm::memory`) and cleared by the thread that raises `MemoryError`.
+//! `DROPPED_GENERATORS` is set when a suspended generator is dropped and
+//! cleared by the thread that closes its queued generators (`vm::dropped`).
 
 use std::sync::atomic::{AtomicU32, Ordering::Relaxed};
 
@@ -45,6 +47,8 @@ impl EvalBreaker {
     pub const BUDGET: u32 = 16;
     /// The interpreter's threads went over its memory limit.
     pub const MEMORY: u32 = 32;
+    /// A generator was dropped while suspended: close it (`vm::dropped`).
+    pub const DROPPED_GENERATORS: u32 = 64;
 
     pub const fn new() -> EvalBreaker {
         EvalBreaker { word: AtomicU32::new(0) }
@@ -103,6 +107,10 @@ impl ThreadState {
         if bits & EvalBreaker::BUDGET != 0 && !self.interp.charge_budget() {
             let cls = self.objs.budget_exceeded.clone();
             return Err(self.new_error(&cls, "instruction budget exhausted"));
+        }
+        if bits & EvalBreaker::DROPPED_GENERATORS != 0 {
+            self.breaker.clear(EvalBreaker::DROPPED_GENERATORS);
+            super::dropped::close_dropped(self);
         }
         if bits & EvalBreaker::MEMORY != 0 {
             self.breaker.clear(EvalBreaker::MEMORY);

@@ -16,8 +16,10 @@
 //! control straight back to the loop's `ForIter`.
 
 use std::cell::{Cell, RefCell};
+use std::sync::Arc;
 
 use super::eval::{run_frames, Exit};
+use super::eval_breaker::EvalBreaker;
 use super::frame::Frame;
 use super::{fastops, ThreadState};
 use crate::bytecode::Instruction;
@@ -35,6 +37,10 @@ pub struct PyGenerator {
     exc_info: RefCell<Value>,
     /// The caller's exception being handled, kept while the generator runs.
     outer_exc: RefCell<Value>,
+    /// Set when closing the generator can run code (its frame has handlers
+    /// or delegates with `yield from`): the eval breaker to ask for the close
+    /// when it is dropped while suspended (see `dropped.rs`).
+    closer: Option<Arc<EvalBreaker>>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -61,6 +67,9 @@ pub(crate) fn new_generator(ts: &mut ThreadState, func: &Gc<PyFunction>, args: A
     stack.extend(ts.exec.stack.drain(frame.base..));
     frame.base = 1;
     frame.ret_sp = 1;
+    let code = &frame.code.code;
+    let can_run_on_close = !code.exception_table.is_empty() || code.instructions.iter().any(|i| matches!(i, Instruction::YieldFrom));
+    let closer = can_run_on_close.then(|| ts.breaker.clone());
     Ok(Value::Generator(Gc::new(PyGenerator {
         name: func.name.borrow().as_str().to_string(),
         qualname: func.qualname.borrow().as_str().to_string(),
@@ -69,6 +78,7 @@ pub(crate) fn new_generator(ts: &mut ThreadState, func: &Gc<PyFunction>, args: A
         stack: RefCell::new(stack),
         exc_info: RefCell::new(Value::None),
         outer_exc: RefCell::new(Value::None),
+        closer,
     })))
 }
 
@@ -274,16 +284,23 @@ fn enter(ts: &mut ThreadState, gen: &Gc<PyGenerator>, push: Option<Value>, entry
     frame.entry = entry;
     ts.exec.frames.push(frame);
     gen.state.set(GeneratorState::Running);
-    // The generator sees its own handled exception, else its caller's (as
-    // CPython's chained exception states do); the caller's comes back when it
-    // yields or ends.
+    if !ts.exec.exc_info.is_none() || !gen.exc_info.borrow().is_none() {
+        swap_exc_info_in(ts, gen);
+    }
+    Ok(true)
+}
+
+/// The generator sees its own handled exception, else its caller's (as
+/// CPython's chained exception states do); the caller's comes back when it
+/// yields or ends (`restore_exc_info`).
+#[inline(never)]
+fn swap_exc_info_in(ts: &mut ThreadState, gen: &PyGenerator) {
     let own = gen.exc_info.replace(Value::None);
     if !own.is_none() {
         *gen.outer_exc.borrow_mut() = std::mem::replace(&mut ts.exec.exc_info, own);
-    } else if !ts.exec.exc_info.is_none() {
+    } else {
         *gen.outer_exc.borrow_mut() = ts.exec.exc_info.clone();
     }
-    Ok(true)
 }
 
 /// The running generator's frame (on top, just yielded) goes back into the
@@ -295,7 +312,9 @@ fn suspend(ts: &mut ThreadState) {
     std::mem::swap(&mut ts.exec.stack, &mut own);
     shrink_after_deep_calls(&mut own);
     *gen.saved.borrow_mut() = frame;
-    restore_exc_info(ts, &gen, true);
+    if !ts.exec.exc_info.is_none() || !gen.outer_exc.borrow().is_none() {
+        restore_exc_info(ts, &gen, true);
+    }
     gen.state.set(GeneratorState::Suspended);
 }
 
@@ -305,7 +324,9 @@ fn finish(ts: &mut ThreadState) {
     let Some(gen) = take_running(ts) else { return };
     std::mem::swap(&mut ts.exec.stack, &mut gen.stack.borrow_mut());
     gen.stack.borrow_mut().clear();
-    restore_exc_info(ts, &gen, false);
+    if !ts.exec.exc_info.is_none() || !gen.outer_exc.borrow().is_none() {
+        restore_exc_info(ts, &gen, false);
+    }
     gen.state.set(GeneratorState::Finished);
 }
 
@@ -320,10 +341,10 @@ fn take_running(ts: &mut ThreadState) -> Option<Gc<PyGenerator>> {
 
 /// Gives the caller its exception being handled back, keeping the
 /// generator's own if it set one (only a suspended generator keeps it).
+#[inline(never)]
 fn restore_exc_info(ts: &mut ThreadState, gen: &PyGenerator, keep: bool) {
     let outer = gen.outer_exc.replace(Value::None);
-    // Neither side handling an exception is the common case: no `is` call.
-    if (ts.exec.exc_info.is_none() && outer.is_none()) || ts.exec.exc_info.is(&outer) {
+    if ts.exec.exc_info.is(&outer) {
         return;
     }
     let inner = std::mem::replace(&mut ts.exec.exc_info, outer);
@@ -416,5 +437,29 @@ pub(crate) fn delegate(ts: &mut ThreadState, sub: &Value, sent: Value) -> PyResu
         Ok(v) => Ok(Step::Yield(v)),
         Err(e) if e.exc.class().is_subtype(&ts.types().stop_iteration) => Ok(Step::Return(stop_value(&e))),
         Err(e) => Err(e),
+    }
+}
+
+impl Drop for PyGenerator {
+    /// A generator dropped while suspended is closed, as CPython does, so its
+    /// `finally` blocks and `with` exits run. No thread state is at hand here:
+    /// its frame moves to a fresh generator object that waits in this thread's
+    /// queue, and the eval breaker asks the loop to close it at its next check.
+    fn drop(&mut self) {
+        if self.state.get() != GeneratorState::Suspended {
+            return;
+        }
+        let (Some(breaker), Some(frame)) = (self.closer.take(), self.saved.get_mut().take()) else { return };
+        let orphan = PyGenerator {
+            name: std::mem::take(&mut self.name),
+            qualname: std::mem::take(&mut self.qualname),
+            state: Cell::new(GeneratorState::Suspended),
+            saved: RefCell::new(Some(frame)),
+            stack: RefCell::new(std::mem::take(self.stack.get_mut())),
+            exc_info: RefCell::new(std::mem::replace(self.exc_info.get_mut(), Value::None)),
+            outer_exc: RefCell::new(Value::None),
+            closer: None,
+        };
+        super::dropped::defer_close(orphan, &breaker);
     }
 }

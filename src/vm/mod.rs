@@ -6,6 +6,7 @@ pub mod attr;
 mod attr_special;
 pub mod builtin_methods;
 pub mod call;
+mod dropped;
 pub mod class;
 pub mod errors;
 pub mod eval;

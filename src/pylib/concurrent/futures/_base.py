@@ -1,12 +1,17 @@
 """Futures, the waiting functions and the Executor interface.
 
-A Future's state is guarded by its own Condition. wait() and as_completed()
-hang a _Waiter on every future they watch; a future that finishes reports
-to its waiters, so nothing polls.
+A Future's state is guarded by its own re-entrant lock; the Condition over
+it is made only when a thread has to wait for the result (most futures are
+done before anyone asks, and a ThreadPoolExecutor makes one per submit).
+wait() and as_completed() hang a _Waiter on every future they watch; a
+future that finishes reports to its waiters, so nothing polls.
 """
 
 import threading
 import time
+
+# The native RLock when threading has one (a class call, not a wrapper).
+_new_rlock = getattr(threading, '_CRLock', None) or threading.RLock
 
 FIRST_COMPLETED = 'FIRST_COMPLETED'
 FIRST_EXCEPTION = 'FIRST_EXCEPTION'
@@ -105,7 +110,9 @@ class Future:
     """The result of a call that may not have happened yet."""
 
     def __init__(self):
-        self._condition = threading.Condition()
+        self._lock = _new_rlock()
+        # Made by the first thread that has to wait (see _wait_done).
+        self._condition = None
         self._state = PENDING
         self._result = None
         self._exception = None
@@ -114,7 +121,7 @@ class Future:
 
     def __repr__(self):
         where = hex(id(self))
-        with self._condition:
+        with self._lock:
             state = self._state
             if state == FINISHED:
                 if self._exception is not None:
@@ -138,27 +145,32 @@ class Future:
 
     def cancel(self):
         """Cancel unless already running or done; True if it is cancelled."""
-        with self._condition:
+        with self._lock:
             if self._state in (RUNNING, FINISHED):
                 return False
             if self._state in _CANCELLED_STATES:
                 return True
             self._state = CANCELLED
-            self._condition.notify_all()
+            self._notify_all()
         self._invoke_callbacks()
         return True
 
     def cancelled(self):
-        with self._condition:
+        with self._lock:
             return self._state in _CANCELLED_STATES
 
     def running(self):
-        with self._condition:
+        with self._lock:
             return self._state == RUNNING
 
     def done(self):
-        with self._condition:
+        with self._lock:
             return self._state in _DONE_STATES
+
+    def _notify_all(self):
+        # With the lock held: wake the threads waiting in result() or exception().
+        if self._condition is not None:
+            self._condition.notify_all()
 
     def _outcome(self):
         if self._state in _CANCELLED_STATES:
@@ -168,8 +180,10 @@ class Future:
         return self._result
 
     def _wait_done(self, timeout):
-        # With the condition held: wait for a final state, or TimeoutError.
+        # With the lock held: wait for a final state, or TimeoutError.
         if self._state not in _DONE_STATES:
+            if self._condition is None:
+                self._condition = threading.Condition(self._lock)
             self._condition.wait(timeout)
             if self._state not in _DONE_STATES:
                 raise TimeoutError()
@@ -177,13 +191,13 @@ class Future:
     def result(self, timeout=None):
         """The call's return value, waiting up to `timeout` seconds; raises
         what the call raised, CancelledError or TimeoutError."""
-        with self._condition:
+        with self._lock:
             self._wait_done(timeout)
             return self._outcome()
 
     def exception(self, timeout=None):
         """The exception the call raised (None if it returned)."""
-        with self._condition:
+        with self._lock:
             self._wait_done(timeout)
             if self._state in _CANCELLED_STATES:
                 raise CancelledError()
@@ -191,7 +205,7 @@ class Future:
 
     def add_done_callback(self, fn):
         """Call fn(future) when done (at once if it already is)."""
-        with self._condition:
+        with self._lock:
             if self._state not in _DONE_STATES:
                 self._done_callbacks.append(fn)
                 return
@@ -204,7 +218,7 @@ class Future:
 
     def set_running_or_notify_cancel(self):
         """Mark running (True), or report a cancellation (False)."""
-        with self._condition:
+        with self._lock:
             if self._state == CANCELLED:
                 self._state = CANCELLED_AND_NOTIFIED
                 for waiter in self._waiters:
@@ -222,7 +236,7 @@ class Future:
         self._finish(None, exception)
 
     def _finish(self, result, exception):
-        with self._condition:
+        with self._lock:
             if self._state in _DONE_STATES:
                 raise InvalidStateError('%s: %r' % (self._state, self))
             self._result = result
@@ -230,18 +244,18 @@ class Future:
             self._state = FINISHED
             for waiter in self._waiters:
                 waiter.add(self)
-            self._condition.notify_all()
+            self._notify_all()
         self._invoke_callbacks()
 
     def _install(self, waiter):
-        with self._condition:
+        with self._lock:
             if self._state in (CANCELLED_AND_NOTIFIED, FINISHED):
                 waiter.add(self)
             else:
                 self._waiters.append(waiter)
 
     def _uninstall(self, waiter):
-        with self._condition:
+        with self._lock:
             _remove_by_identity(self._waiters, waiter)
 
 

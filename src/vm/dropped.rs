@@ -1,0 +1,88 @@
+//! Closing generators that were dropped while suspended.
+//!
+//! CPython closes such a generator when its last reference goes (throwing
+//! `GeneratorExit` into it, so `finally` blocks and `with` exits run) and
+//! reports what escapes as "Exception ignored in: <generator ...>". Here the
+//! drop happens in `Drop`, with no thread state at hand, so the frame waits in
+//! a per-thread queue and the eval breaker's `DROPPED_GENERATORS` bit makes the
+//! loop's next check (a call or a backward jump, within a few instructions)
+//! close it; `run_code` also closes what is queued when a module or class body
+//! ends. A generator whose frame has no handler and no `yield from` has nothing
+//! to run on close: it is simply freed (`PyGenerator::closer` is `None`).
+//!
+//! The bit is interpreter-wide; the thread that sees it closes its own queue.
+//! Another thread's queue is closed at that thread's next drop of such a
+//! generator or at the end of a `run_code` it runs.
+
+use std::cell::RefCell;
+
+use super::eval_breaker::EvalBreaker;
+use super::generator::{generator_close, PyGenerator};
+use super::ThreadState;
+use crate::objects::{Gc, Value};
+
+thread_local! {
+    static QUEUE: RefCell<Vec<PyGenerator>> = const { RefCell::new(Vec::new()) };
+}
+
+/// From `PyGenerator`'s `Drop`: queue the suspended frame for closing.
+pub(crate) fn defer_close(orphan: PyGenerator, breaker: &EvalBreaker) {
+    // During thread teardown the queue may be gone: the frame is then freed unclosed.
+    let queued = QUEUE.try_with(|q| q.try_borrow_mut().map(|mut q| q.push(orphan)).is_ok());
+    if queued == Ok(true) {
+        breaker.set(EvalBreaker::DROPPED_GENERATORS);
+    }
+}
+
+/// Closes this thread's queued generators, oldest first (closing one may drop
+/// and queue others: they are closed too).
+pub(crate) fn close_dropped(ts: &mut ThreadState) {
+    loop {
+        let batch = QUEUE.try_with(|q| q.try_borrow_mut().map(|mut q| std::mem::take(&mut *q)).unwrap_or_default());
+        let batch = batch.unwrap_or_default();
+        if batch.is_empty() {
+            return;
+        }
+        for orphan in batch {
+            let gen = Gc::new(orphan);
+            if let Err(e) = generator_close(ts, &gen) {
+                note_dropping_frame(ts, &e);
+                report_unraisable(ts, &Value::Generator(gen), e);
+            }
+        }
+    }
+}
+
+/// An error raised by `close` itself (no Python frame, e.g. "generator ignored
+/// GeneratorExit") shows, as in CPython, the frame that dropped the generator:
+/// here the running frame at the line it last recorded (its last call).
+fn note_dropping_frame(ts: &ThreadState, err: &crate::objects::PyErr) {
+    let Some(frame) = ts.exec.frames.last() else { return };
+    let mut data = err.data();
+    if data.traceback.is_empty() {
+        let code = frame.code.code.clone();
+        let line = code.line_of(frame.pc.saturating_sub(1));
+        data.traceback.push(crate::objects::TraceEntry { code, line });
+    }
+}
+
+/// Whether this thread has generators waiting to be closed.
+pub(crate) fn pending() -> bool {
+    QUEUE.try_with(|q| q.try_borrow().is_ok_and(|q| !q.is_empty())).unwrap_or(false)
+}
+
+/// CPython's unraisable hook: "Exception ignored in: <repr>" and the exception, on stderr.
+fn report_unraisable(ts: &mut ThreadState, obj: &Value, err: crate::objects::PyErr) {
+    let what = match ts.repr(obj) {
+        Ok(s) => s.as_str().to_string(),
+        Err(_) => "<object repr() failed>".to_string(),
+    };
+    // The hook prints the exception alone, not its cause or context chain.
+    {
+        let mut data = err.data();
+        data.cause = Value::None;
+        data.context = Value::None;
+    }
+    let text = format!("Exception ignored in: {what}\n{}", super::traceback::format_exception(ts, &err.value()));
+    super::run::write_stderr(ts, &text);
+}
