@@ -36,17 +36,15 @@ impl PyStr {
         PyStr { char_len: count_chars(&s), value: CompactString::from(s), hash: Cell::new(-1) }
     }
 
-    /// `a + b`. A short result is assembled on the stack and stored inline
-    /// in one step; the character count is the operands' sum (no rescan).
+    /// `a + b`. A short result is the left text stored inline with the right
+    /// appended in place; the character count is the operands' sum (no rescan).
     pub fn add(a: &PyStr, b: &PyStr) -> PyStr {
         let (x, y) = (a.as_str(), b.as_str());
         let len = x.len() + y.len();
         let value = if len <= INLINE_BYTES {
-            let mut buf = [0u8; INLINE_BYTES];
-            let (head, tail) = buf.split_at_mut(x.len());
-            head.copy_from_slice(x.as_bytes());
-            tail[..y.len()].copy_from_slice(y.as_bytes());
-            CompactString::from_utf8(&buf[..len]).unwrap_or_default()
+            let mut v = CompactString::new(x);
+            v.push_str(y);
+            v
         } else {
             let mut s = String::with_capacity(len);
             s.push_str(x);
