@@ -80,6 +80,15 @@ impl Value {
         matches!(self, Value::Null)
     }
 
+    /// Holds no heap object: copying or dropping it touches no reference count.
+    #[inline(always)]
+    pub fn is_immediate(&self) -> bool {
+        matches!(
+            self,
+            Value::Null | Value::None | Value::NotImplemented | Value::Ellipsis | Value::Bool(_) | Value::Int(_) | Value::Float(_)
+        )
+    }
+
     /// Identity (`is`): same immediate, or same heap object.
     pub fn is(&self, other: &Value) -> bool {
         use Value::*;

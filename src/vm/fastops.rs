@@ -5,15 +5,14 @@
 use crate::bytecode::{BinOp, CmpOp};
 use crate::objects::Value;
 
-/// A copy of `v` that skips `Value::clone`'s out-of-line match for immediates.
+/// A copy of `v` that skips `Value::clone`'s out-of-line match for immediates
+/// (copied whole: see `gil_cell::copy_immediate` for why).
 #[inline(always)]
 pub fn dup(v: &Value) -> Value {
-    match v {
-        Value::Int(i) => Value::Int(*i),
-        Value::Float(f) => Value::Float(*f),
-        Value::Bool(b) => Value::Bool(*b),
-        Value::None => Value::None,
-        _ => v.clone(),
+    if v.is_immediate() {
+        super::gil_cell::copy_immediate(v)
+    } else {
+        v.clone()
     }
 }
 
@@ -21,9 +20,10 @@ pub fn dup(v: &Value) -> Value {
 /// (forgetting an immediate leaks nothing: it owns no heap memory).
 #[inline(always)]
 pub fn discard(v: Value) {
-    match v {
-        Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None | Value::Null => std::mem::forget(v),
-        other => drop(other),
+    if v.is_immediate() {
+        std::mem::forget(v)
+    } else {
+        drop(v)
     }
 }
 
