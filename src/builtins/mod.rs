@@ -22,6 +22,7 @@ pub mod oserror;
 pub mod runtime;
 pub mod sort;
 mod str_methods;
+mod str_split_join;
 mod strformat;
 pub mod structseq;
 
