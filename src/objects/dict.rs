@@ -1,5 +1,9 @@
 //! `dict`: an insertion-ordered hash table, laid out as CPython's compact dict:
 //! a dense `entries` vector in insertion order plus a hash index of positions.
+//! Like CPython's small dicts, a table of at most `SMALL` entry slots has no
+//! index: a lookup scans the entries (comparing the cached hash first), which
+//! spares instance `__dict__`s and other small dicts an allocation, its free
+//! and the index upkeep on every insert.
 
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -18,7 +22,9 @@ pub struct DictEntry {
 pub struct DictTable {
     /// Insertion order; `None` marks a deleted entry (compacted when holes pile up).
     entries: Vec<Option<DictEntry>>,
-    /// Positions into `entries`, hashed by the entry's hash.
+    /// Positions into `entries`, hashed by the entry's hash. Holds every live
+    /// position while `entries` has more than `SMALL` slots (holes included),
+    /// and nothing otherwise (it may keep capacity after a `clear`).
     index: HashTable<usize>,
     len: usize,
     /// CPython's `dk_version`: nonzero only while the key set, and so every
@@ -29,6 +35,10 @@ pub struct DictTable {
 /// Versions are unique across the process, so an equal version means the same
 /// dict in the same shape (no pointer comparison, no reuse after free).
 static NEXT_KEYS_VERSION: AtomicU64 = AtomicU64::new(1);
+
+/// The most entry slots a table scans instead of indexing: a scan of 8 cached
+/// hashes costs about what one index probe does.
+const SMALL: usize = 8;
 
 /// The index's hash for a Python hash. hashbrown tags each slot with the top 7
 /// bits of the hash, but Python's hash of a small int is the int itself (top
@@ -46,7 +56,13 @@ impl DictTable {
     }
 
     pub fn with_capacity(n: usize) -> DictTable {
-        DictTable { entries: Vec::with_capacity(n), index: HashTable::with_capacity(n), ..DictTable::default() }
+        let index = if n > SMALL { HashTable::with_capacity(n) } else { HashTable::new() };
+        DictTable { entries: Vec::with_capacity(n), index, ..DictTable::default() }
+    }
+
+    #[inline]
+    fn indexed(&self) -> bool {
+        self.entries.len() > SMALL
     }
 
     pub fn len(&self) -> usize {
@@ -75,6 +91,9 @@ impl DictTable {
     #[inline]
     pub fn find(&self, hash: i64, mut eq: impl FnMut(&Value) -> bool) -> Option<usize> {
         let entries = &self.entries;
+        if !self.indexed() {
+            return entries.iter().position(|e| matches!(e, Some(e) if e.hash == hash && eq(&e.key)));
+        }
         self.index
             .find(spread(hash), |&i| {
                 let e = entries[i].as_ref().expect("index points at live entries");
@@ -86,6 +105,10 @@ impl DictTable {
     /// Positions of all entries with this hash (for keys whose equality runs Python code).
     pub fn candidates(&self, hash: i64) -> Vec<usize> {
         let entries = &self.entries;
+        if !self.indexed() {
+            let same_hash = |(_, e): &(usize, &Option<DictEntry>)| e.as_ref().is_some_and(|e| e.hash == hash);
+            return entries.iter().enumerate().filter(same_hash).map(|(i, _)| i).collect();
+        }
         self.index
             .iter_hash(spread(hash))
             .copied()
@@ -122,20 +145,43 @@ impl DictTable {
         self.keys_version = 0;
         let pos = self.entries.len();
         self.entries.push(Some(DictEntry { hash, key, value }));
+        self.len += 1;
+        if pos == SMALL {
+            self.build_index();
+        } else if pos > SMALL {
+            self.index_position(pos, hash);
+        }
+        pos
+    }
+
+    fn index_position(&mut self, pos: usize, hash: i64) {
         let entries = &self.entries;
         self.index.insert_unique(spread(hash), pos, |&i| {
             entries[i].as_ref().map_or(0, |e| spread(e.hash))
         });
-        self.len += 1;
-        pos
+    }
+
+    /// Indexes every live entry: the table just outgrew scanning.
+    fn build_index(&mut self) {
+        let (entries, index) = (&self.entries, &mut self.index);
+        index.clear();
+        let rehash = |&i: &usize| entries[i].as_ref().map_or(0, |e| spread(e.hash));
+        index.reserve(entries.len(), rehash);
+        for (pos, e) in entries.iter().enumerate() {
+            if let Some(e) = e {
+                index.insert_unique(spread(e.hash), pos, rehash);
+            }
+        }
     }
 
     /// Removes the entry at `pos`, returning it.
     pub fn remove_at(&mut self, pos: usize) -> Option<DictEntry> {
         let hash = self.entries.get(pos)?.as_ref()?.hash;
         self.keys_version = 0;
-        if let Ok(slot) = self.index.find_entry(spread(hash), |&i| i == pos) {
-            slot.remove();
+        if self.indexed() {
+            if let Ok(slot) = self.index.find_entry(spread(hash), |&i| i == pos) {
+                slot.remove();
+            }
         }
         let removed = self.entries[pos].take();
         self.len -= 1;
