@@ -1,4 +1,4 @@
-# Dicts of at most 8 entry slots are scanned, not indexed; the index is built
+# Dicts of at most 4 entry slots are scanned, not indexed; the index is built
 # when a dict outgrows that. Every semantic must hold on both sides of the line.
 
 class Key:
@@ -112,7 +112,7 @@ class P:
         for i in range(n):
             setattr(self, "a" + str(i), i)
 
-for n in (2, 8, 9, 15):
+for n in (2, 4, 5, 8, 9, 15):
     p = P(n)
     p.a1 = "changed"
     del p.a0
