@@ -240,21 +240,14 @@ impl ThreadState {
         self.inplace_impl(op, a, b)
     }
 
-    /// `a op b` for operands the caller gives up (the eval loop's): a str
-    /// concatenation may then reuse a temporary operand (`PyStr::concat_owned`).
-    pub fn binary_op_owned(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+    /// `a op b`, or `a op= b` when `inplace`, for operands the caller gives up
+    /// (the eval loop's): a str concatenation may then reuse a temporary
+    /// operand (`PyStr::concat_owned`; str has no `__iadd__`, so both forms).
+    pub fn binary_op_owned(&mut self, op: BinOp, a: Value, b: Value, inplace: bool) -> PyResult<Value> {
         match (op, a, b) {
             (BinOp::Add, Value::Str(x), Value::Str(y)) => Ok(Value::Str(PyStr::concat_owned(x, y))),
+            (op, a, b) if inplace => self.inplace_op(op, &a, &b),
             (op, a, b) => self.binary_op(op, &a, &b),
-        }
-    }
-
-    /// `a op= b` for operands the caller gives up (str has no `__iadd__`: as
-    /// `binary_op_owned`).
-    pub fn inplace_op_owned(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
-        match (op, a, b) {
-            (BinOp::Add, Value::Str(x), Value::Str(y)) => Ok(Value::Str(PyStr::concat_owned(x, y))),
-            (op, a, b) => self.inplace_op(op, &a, &b),
         }
     }
 

@@ -77,7 +77,7 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
         }
 
         macro_rules! binary {
-            ($op:expr, $slow:ident) => {{
+            ($op:expr, $inplace:expr) => {{
                 let b = ts.exec.pop();
                 let a = ts.exec.pop();
                 let v = match fastops::binary($op, &a, &b) {
@@ -85,9 +85,20 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                         fastops::discard_operands(a, b);
                         v
                     }
-                    None => tri!(ts.$slow($op, a, b)),
+                    None => tri!(ts.binary_op_owned($op, a, b, $inplace)),
                 };
                 ts.exec.push(v);
+            }};
+        }
+        // A yield: an entry frame (resumed from native code) returns to its
+        // caller; a frame a `for` loop pushed hands the value back in this loop.
+        macro_rules! suspend {
+            ($v:expr) => {{
+                if ts.exec.frames[fi].entry {
+                    return Ok(Exit::Yield($v));
+                }
+                generator::yield_to_caller(ts, $v);
+                continue 'frame;
             }};
         }
         macro_rules! compare {
@@ -272,12 +283,12 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                 // The commonest operators have arms of their own, compiled with
                 // the operator known: their fast path needs no second jump on
                 // the operator (one jump table shared by all of them predicts badly).
-                I::BinaryOp(BinOp::Add) => binary!(BinOp::Add, binary_op_owned),
-                I::BinaryOp(BinOp::Sub) => binary!(BinOp::Sub, binary_op_owned),
-                I::BinaryOp(BinOp::Mul) => binary!(BinOp::Mul, binary_op_owned),
-                I::BinaryOp(op) => binary!(op, binary_op_owned),
-                I::InplaceOp(BinOp::Add) => binary!(BinOp::Add, inplace_op_owned),
-                I::InplaceOp(op) => binary!(op, inplace_op_owned),
+                I::BinaryOp(BinOp::Add) => binary!(BinOp::Add, false),
+                I::BinaryOp(BinOp::Sub) => binary!(BinOp::Sub, false),
+                I::BinaryOp(BinOp::Mul) => binary!(BinOp::Mul, false),
+                I::BinaryOp(op) => binary!(op, false),
+                I::InplaceOp(BinOp::Add) => binary!(BinOp::Add, true),
+                I::InplaceOp(op) => binary!(op, true),
                 I::Unary(op) => {
                     let a = ts.exec.pop();
                     let v = match (op, &a) {
@@ -544,11 +555,7 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                 I::YieldValue => {
                     let v = ts.exec.pop();
                     ts.exec.frames[fi].pc = pc;
-                    if ts.exec.frames[fi].entry {
-                        return Ok(Exit::Yield(v));
-                    }
-                    generator::yield_to_caller(ts, v);
-                    continue 'frame;
+                    suspend!(v);
                 }
                 I::GetYieldFromIter => {
                     let v = ts.exec.pop();
@@ -564,11 +571,7 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     match tri!(generator::delegate(ts, &sub, sent)) {
                         generator::Step::Yield(v) => {
                             ts.exec.frames[fi].pc = pc - 1;
-                            if ts.exec.frames[fi].entry {
-                                return Ok(Exit::Yield(v));
-                            }
-                            generator::yield_to_caller(ts, v);
-                            continue 'frame;
+                            suspend!(v);
                         }
                         generator::Step::Return(r) => {
                             ts.exec.pop();
@@ -656,12 +659,12 @@ fn iterator_next(state: &std::cell::RefCell<IterKind>) -> Option<Option<Value>> 
     let Ok(mut state) = state.try_borrow_mut() else { return None };
     match &mut *state {
         IterKind::Sequence { seq: Value::List(l), index } => {
-            let v = l.items.try_borrow().ok()?.get(*index).cloned()?;
+            let v = l.items.try_borrow().ok()?.get(*index).map(fastops::dup)?;
             *index += 1;
             Some(Some(v))
         }
         IterKind::Sequence { seq: Value::Tuple(t), index } => {
-            let v = t.items.get(*index).cloned()?;
+            let v = t.items.get(*index).map(fastops::dup)?;
             *index += 1;
             Some(Some(v))
         }
