@@ -88,7 +88,7 @@ pub fn new_instance(ts: &mut ThreadState, cls: &Gc<PyType>, exc_args: Value) -> 
             return Err(ts.type_error(msg));
         }
     };
-    let inst = PyInstance { class: RefCell::new(cls.clone()), dict: Gc::new(PyDict::new()), exception };
+    let inst = PyInstance::new(cls.clone(), PyDict::new(), exception);
     Ok(Value::Instance(Gc::new(inst)))
 }
 

@@ -78,21 +78,14 @@ pub fn instantiate(ts: &mut ThreadState, cls: &Gc<PyType>, args: &[Value]) -> Py
         Layout::Exception => Some(std::cell::RefCell::new(ExceptionData::new(Value::tuple(args.to_vec())))),
         Layout::Builtin => return Err(ts.type_error(format!("cannot create '{}' instances", cls.name))),
     };
-    Ok(Value::Instance(Gc::new(PyInstance {
-        class: std::cell::RefCell::new(cls.clone()),
-        dict: Gc::new(PyDict::with_capacity(cls.instance_size.get() as usize)),
-        exception,
-    })))
+    let attrs = PyDict::with_capacity(cls.instance_size.get() as usize);
+    Ok(Value::Instance(Gc::new(PyInstance::new(cls.clone(), attrs, exception))))
 }
 
 /// A plain instance of `cls` (`Layout::Object`: no exception data), as
 /// `object.__new__` makes it; the class-call inline cache's fast path.
 pub(crate) fn new_instance(cls: &Gc<PyType>) -> Gc<PyInstance> {
-    Gc::new(PyInstance {
-        class: std::cell::RefCell::new(cls.clone()),
-        dict: Gc::new(PyDict::with_capacity(cls.instance_size.get() as usize)),
-        exception: None,
-    })
+    Gc::new(PyInstance::new(cls.clone(), PyDict::with_capacity(cls.instance_size.get() as usize), None))
 }
 
 /// `type(x)` and `type(name, bases, dict)`.

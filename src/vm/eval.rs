@@ -170,7 +170,7 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     }
                 }
                 I::LoadDeref(i) => {
-                    let v = ts.exec.frames[fi].cells[i as usize].value.borrow().clone();
+                    let v = fastops::dup(&ts.exec.frames[fi].cells[i as usize].value.borrow());
                     if v.is_null() {
                         tri!(Err(exceptions::unbound_deref(ts, &code, i)));
                     }
@@ -525,7 +525,7 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                 I::ReturnValue => {
                     let mut v = ts.exec.pop();
                     if let Some(frame) = ts.exec.frames.pop() {
-                        ts.exec.stack.truncate(frame.ret_sp);
+                        ts.exec.truncate(frame.ret_sp);
                         if frame.entry {
                             return Ok(Exit::Return(v));
                         }

@@ -45,7 +45,7 @@ pub fn syntax_error_exception(ts: &mut ThreadState, err: &SyntaxError) -> PyErr 
         ("text", Value::str(&err.text)),
     ] {
         let key = ts.intern(k);
-        exc.exc.dict.set_str(key, v);
+        exc.exc.dict().set_str(key, v);
     }
     exc
 }
