@@ -310,10 +310,7 @@ pub(crate) fn call_from_stack(
                 push_simple_frame(ts, &func, ret_sp, args_start, None)?;
                 return Ok(Called::Frame);
             }
-            Some(Value::NativeFunction(nf)) => {
-                let nf = nf.clone();
-                return call_native(ts, &nf, ret_sp, args_start);
-            }
+            Some(Value::NativeFunction(_) | Value::Type(_)) => return call_native(ts, ret_sp, args_start),
             _ => {}
         }
     }
@@ -343,16 +340,68 @@ pub(crate) fn call_from_stack(
     result
 }
 
-/// A builtin called with positional arguments only, straight from the stack.
-fn call_native(ts: &mut ThreadState, nf: &crate::objects::NativeFunction, ret_sp: usize, args_start: usize) -> PyResult<Called> {
+/// A builtin function or a class called with positional arguments only,
+/// straight from the stack. Up to three arguments (a builtin method's
+/// receiver and two more) are moved into an array on the Rust stack: no trip
+/// through `arg_buffer`'s drain and extend, and the callable is moved out,
+/// not cloned.
+fn call_native(ts: &mut ThreadState, ret_sp: usize, args_start: usize) -> PyResult<Called> {
     ts.check_native_stack()?;
-    let mut args = std::mem::take(&mut ts.exec.arg_buffer);
-    args.extend(ts.exec.stack.drain(args_start..));
-    ts.exec.stack.truncate(ret_sp);
-    let result = nf.call(ts, Args::positional_only(&args));
-    args.clear();
-    ts.exec.arg_buffer = args;
+    let result = match ts.exec.stack.len().saturating_sub(args_start) {
+        0 => {
+            let f = pop_callable(ts, ret_sp, args_start);
+            call_popped(ts, &f, &[])
+        }
+        1 => {
+            let a = [ts.exec.pop()];
+            let f = pop_callable(ts, ret_sp, args_start);
+            call_popped(ts, &f, &a)
+        }
+        2 => {
+            let b = ts.exec.pop();
+            let a = [ts.exec.pop(), b];
+            let f = pop_callable(ts, ret_sp, args_start);
+            call_popped(ts, &f, &a)
+        }
+        3 => {
+            let c = ts.exec.pop();
+            let b = ts.exec.pop();
+            let a = [ts.exec.pop(), b, c];
+            let f = pop_callable(ts, ret_sp, args_start);
+            call_popped(ts, &f, &a)
+        }
+        _ => {
+            let mut args = std::mem::take(&mut ts.exec.arg_buffer);
+            args.extend(ts.exec.stack.drain(args_start..));
+            let f = pop_callable(ts, ret_sp, args_start);
+            let result = call_popped(ts, &f, &args);
+            args.clear();
+            ts.exec.arg_buffer = args;
+            result
+        }
+    };
     result.map(Called::Value)
+}
+
+/// The callable at `ret_sp` once its arguments are off the stack, with the
+/// `Null` a `CallMethod` of a plain attribute leaves above it.
+#[inline(always)]
+fn pop_callable(ts: &mut ThreadState, ret_sp: usize, args_start: usize) -> Value {
+    if args_start > ret_sp + 1 {
+        ts.exec.pop();
+    }
+    ts.exec.pop()
+}
+
+/// `call_native`'s dispatch: the native stack is already checked.
+#[inline(always)]
+fn call_popped(ts: &mut ThreadState, f: &Value, args: &[Value]) -> PyResult<Value> {
+    let args = Args::positional_only(args);
+    match f {
+        Value::NativeFunction(nf) => nf.call(ts, args),
+        Value::Type(cls) => super::class::call_type(ts, cls, args),
+        _ => ts.call(f, args),
+    }
 }
 
 /// `Call` of a class whose `__init__` is a plain Python function (the class at
