@@ -58,13 +58,11 @@ pub fn install(ts: &mut ThreadState) {
     }
 }
 
+#[inline]
 fn recv<'a>(ts: &mut ThreadState, v: &'a Value, name: &str) -> PyResult<&'a Gc<PyDict>> {
     match v {
         Value::Dict(d) => Ok(d),
-        other => {
-            let t = ts.type_of(other).name.clone();
-            Err(ts.type_error(format!("descriptor '{name}' for 'dict' objects doesn't apply to a '{t}' object")))
-        }
+        other => Err(super::args::wrong_receiver(ts, other, name, "dict")),
     }
 }
 

@@ -29,13 +29,11 @@ pub fn install(ts: &mut ThreadState) {
     add_method(ts, &d, "tuple", "count", count);
 }
 
+#[inline]
 fn recv<'a>(ts: &mut ThreadState, v: &'a Value, name: &str) -> PyResult<&'a Gc<PyList>> {
     match v {
         Value::List(l) => Ok(l),
-        other => {
-            let t = ts.type_of(other).name.clone();
-            Err(ts.type_error(format!("descriptor '{name}' for 'list' objects doesn't apply to a '{t}' object")))
-        }
+        other => Err(super::args::wrong_receiver(ts, other, name, "list")),
     }
 }
 

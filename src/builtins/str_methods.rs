@@ -62,13 +62,11 @@ pub fn install(ts: &mut ThreadState) {
     }
 }
 
+#[inline]
 pub(super) fn recv<'a>(ts: &mut ThreadState, v: &'a Value, name: &str) -> PyResult<&'a Gc<PyStr>> {
     match v {
         Value::Str(s) => Ok(s),
-        other => {
-            let t = ts.type_of(other).name.clone();
-            Err(ts.type_error(format!("descriptor '{name}' for 'str' objects doesn't apply to a '{t}' object")))
-        }
+        other => Err(super::args::wrong_receiver(ts, other, name, "str")),
     }
 }
 
@@ -184,6 +182,12 @@ fn char_index(text: &PyStr, byte: usize) -> i64 {
 }
 
 fn find_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, right: bool) -> PyResult<Option<i64>> {
+    if let ([_, rest @ ..], []) = (args.values, args.kwnames) {
+        if rest.is_empty() || rest.len() > 3 {
+            let bound = if rest.is_empty() { "at least 1 argument" } else { "at most 3 arguments" };
+            return Err(ts.type_error(format!("{name}() takes {bound} ({} given)", rest.len())));
+        }
+    }
     let (r, rest) = method(ts, name, args, 1, 3)?;
     let this = recv(ts, r, name)?.clone();
     let sub = must_str(ts, &rest[0])?.to_string();
@@ -236,6 +240,12 @@ fn affix_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, end: bool) -> Py
     if let ([Value::Str(this), Value::Str(p)], []) = (args.values, args.kwnames) {
         let (hay, p) = (this.as_str(), p.as_str());
         return Ok(Value::Bool(if end { hay.ends_with(p) } else { hay.starts_with(p) }));
+    }
+    if let ([_, rest @ ..], []) = (args.values, args.kwnames) {
+        if rest.is_empty() || rest.len() > 3 {
+            let bound = if rest.is_empty() { "at least 1 argument" } else { "at most 3 arguments" };
+            return Err(ts.type_error(format!("{name}() takes {bound} ({} given)", rest.len())));
+        }
     }
     let (r, rest) = method(ts, name, args, 1, 3)?;
     let this = recv(ts, r, name)?.clone();

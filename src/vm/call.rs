@@ -311,9 +311,8 @@ pub(crate) fn call_from_stack(
                 push_simple_frame(ts, &func, ret_sp, args_start, None)?;
                 return Ok(Called::Frame);
             }
-            Some(Value::NativeFunction(nf)) if nargs <= NATIVE_ARGS => {
-                let nf = nf.clone();
-                return call_native(ts, &nf, ret_sp, args_start).map(Called::Value);
+            Some(Value::NativeFunction(_) | Value::Type(_)) if nargs <= NATIVE_ARGS => {
+                return call_native(ts, ret_sp, args_start).map(Called::Value);
             }
             _ => {}
         }
@@ -354,19 +353,30 @@ fn call_general(ts: &mut ThreadState, ret_sp: usize, args_start: usize, kwnames:
 /// The most positional arguments a builtin gets straight from the stack.
 const NATIVE_ARGS: usize = 3;
 
-/// A builtin called with at most `NATIVE_ARGS` positional arguments, moved
-/// from the stack into an array on the Rust stack: no argument buffer to take,
-/// fill by draining and give back (`abs(x)`, `len(s)`, `isinstance(o, C)`).
+/// A builtin function or a class called with at most `NATIVE_ARGS` positional
+/// arguments, moved from the stack into an array on the Rust stack: no
+/// argument buffer to take, fill by draining and give back (`abs(x)`,
+/// `len(s)`, `str(i)`, a builtin method's receiver and two more). The
+/// callable is moved off the stack, not cloned.
 #[inline(never)]
-fn call_native(ts: &mut ThreadState, nf: &crate::objects::NativeFunction, ret_sp: usize, args_start: usize) -> PyResult<Value> {
+fn call_native(ts: &mut ThreadState, ret_sp: usize, args_start: usize) -> PyResult<Value> {
     ts.check_native_stack()?;
     let mut args = [Value::Null, Value::Null, Value::Null];
     let n = ts.exec.stack.len() - args_start;
     for slot in args[..n].iter_mut().rev() {
         *slot = ts.exec.pop();
     }
-    ts.exec.truncate(ret_sp);
-    let result = nf.call(ts, Args::positional_only(&args[..n]));
+    // Above the callable: the `Null` a `CallMethod` of a plain attribute leaves.
+    ts.exec.truncate(ret_sp + 1);
+    let f = ts.exec.pop();
+    let result = {
+        let args = Args::positional_only(&args[..n]);
+        match &f {
+            Value::NativeFunction(nf) => nf.call(ts, args),
+            Value::Type(cls) => super::class::call_type(ts, cls, args),
+            _ => ts.call(&f, args),
+        }
+    };
     args.into_iter().for_each(super::fastops::discard);
     result
 }

@@ -15,11 +15,11 @@ pub(crate) fn call_type(ts: &mut ThreadState, cls: &Gc<PyType>, args: Args<'_>) 
     if Gc::ptr_eq(cls, &ts.types().super_) {
         return make_super(ts, args);
     }
-    // `str(x)` runs in loops; `str` cannot be subclassed or patched, so its
-    // `__new__`/`__init__` lookups and argument copy can be skipped.
+    // `str(x)`, `int(x)`... run in loops: the builtin conversions skip the
+    // `__new__`/`__init__` lookups and the argument copy.
     if let ([x], []) = (args.values, args.kwnames) {
-        if Gc::ptr_eq(cls, &ts.types().str) {
-            return ts.to_str(x).map(Value::Str);
+        if let Some(r) = crate::builtins::convert(ts, cls, x) {
+            return r;
         }
     }
     let names = ts.vm_names();

@@ -460,6 +460,6 @@ impl Drop for PyGenerator {
             outer_exc: RefCell::new(Value::None),
             closer: None,
         };
-        super::dropped::defer_close(orphan, &breaker);
+        super::dropped::defer_close(orphan, breaker);
     }
 }
