@@ -159,6 +159,21 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     }
                     ts.exec.push(v);
                 }
+                I::LoadFastAttr(i) => {
+                    let local = base + i as usize;
+                    if ts.exec.stack[local].is_null() {
+                        tri!(Err(exceptions::unbound_local(ts, &code, i)));
+                    }
+                    let Some(&I::LoadAttr(n)) = instrs.get(pc) else {
+                        // Not fused after all: it is a plain `LoadFast`.
+                        let v = fastops::dup(&ts.exec.stack[local]);
+                        ts.exec.push(v);
+                        continue;
+                    };
+                    pc += 1;
+                    let v = tri!(inline_cache::load_fast_attr(ts, &caches[pc - 1], local, name!(n)));
+                    ts.exec.push(v);
+                }
                 I::StoreFast(i) => {
                     let v = ts.exec.pop();
                     fastops::discard(std::mem::replace(&mut ts.exec.stack[base + i as usize], v));

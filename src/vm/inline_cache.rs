@@ -246,6 +246,18 @@ pub(crate) fn load_attr_miss(ts: &mut ThreadState, slot: &Cell<Slot>, obj: &Valu
     Ok(v)
 }
 
+/// `LoadFastAttr`: the attribute `name` of the local in stack slot `local`
+/// (set), read in place. Out of line: its body in the eval loop changed the
+/// code generated for the other arms.
+#[inline(never)]
+pub(crate) fn load_fast_attr(ts: &mut ThreadState, slot: &Cell<Slot>, local: usize, name: &Gc<PyStr>) -> PyResult<Value> {
+    if let Some(v) = load_attr(slot, &ts.exec.stack[local], name) {
+        return Ok(v);
+    }
+    let obj = super::fastops::dup(&ts.exec.stack[local]);
+    load_attr_miss(ts, slot, &obj, name)
+}
+
 fn instance_attr_slot(inst: &PyInstance, name: &PyStr) -> Option<Slot> {
     let cls = inst.class();
     let class = TypeLookup::fill(&cls, name)?;
