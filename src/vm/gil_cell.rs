@@ -79,20 +79,24 @@ pub fn copy_immediate(v: &crate::objects::value::Value) -> crate::objects::value
     unsafe { std::ptr::read(v) }
 }
 
-/// The allocator that feeds interpreters' memory limits (`vm::memory`): the
-/// system allocator, with every allocation and free reported to
-/// `memory::charge`. An embedder that sets a memory limit installs it:
+/// The allocator that feeds interpreters' memory limits (`vm::memory`):
+/// mimalloc, the allocator the `gilvm` binary installs, with every allocation
+/// and free reported to `memory::charge`. An embedder that sets a memory
+/// limit installs it:
 /// `#[global_allocator] static ALLOC: gilvm::CountingAlloc = gilvm::CountingAlloc;`
 pub struct CountingAlloc;
 
-// SAFETY: every method forwards its arguments unchanged to `System`, which
+/// Where `CountingAlloc` takes its memory from.
+const INNER: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+// SAFETY: every method forwards its arguments unchanged to `INNER`, which
 // upholds the `GlobalAlloc` contract; `charge` only adds to counters (it
 // never allocates: its thread-locals are const-initialised `Cell`s without
 // destructors, and its slow path takes a `parking_lot` mutex, which does not
 // allocate).
 unsafe impl std::alloc::GlobalAlloc for CountingAlloc {
     unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
-        let p = std::alloc::System.alloc(layout);
+        let p = INNER.alloc(layout);
         if !p.is_null() {
             super::memory::charge(layout.size() as isize);
         }
@@ -100,7 +104,7 @@ unsafe impl std::alloc::GlobalAlloc for CountingAlloc {
     }
 
     unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
-        let p = std::alloc::System.alloc_zeroed(layout);
+        let p = INNER.alloc_zeroed(layout);
         if !p.is_null() {
             super::memory::charge(layout.size() as isize);
         }
@@ -108,12 +112,12 @@ unsafe impl std::alloc::GlobalAlloc for CountingAlloc {
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
-        std::alloc::System.dealloc(ptr, layout);
+        INNER.dealloc(ptr, layout);
         super::memory::charge(-(layout.size() as isize));
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
-        let p = std::alloc::System.realloc(ptr, layout, new_size);
+        let p = INNER.realloc(ptr, layout, new_size);
         if !p.is_null() {
             super::memory::charge(new_size as isize - layout.size() as isize);
         }
