@@ -38,13 +38,11 @@ pub fn install(ts: &mut ThreadState) {
     d.set_str(ts.intern("fromhex"), Value::ClassMethod(Gc::new(f)));
 }
 
+#[inline]
 fn recv(ts: &mut ThreadState, v: &Value, name: &str) -> PyResult<Vec<u8>> {
     match v {
         Value::Bytes(b) => Ok(b.value.to_vec()),
-        other => {
-            let t = ts.type_of(other).name.clone();
-            Err(ts.type_error(format!("descriptor '{name}' for 'bytes' objects doesn't apply to a '{t}' object")))
-        }
+        other => Err(super::args::wrong_receiver(ts, other, name, "bytes")),
     }
 }
 

@@ -46,6 +46,27 @@ pub fn install(ts: &mut ThreadState) {
     add_method(ts, &d, "object", "__init__", object_init);
 }
 
+/// `cls(x)` for the builtin types whose one-argument call is a conversion:
+/// what their `__new__` computes, without looking up `__new__` and `__init__`
+/// (both fixed: builtin types reject attribute assignment) or copying the
+/// arguments behind the class. `None` for any other class (subclasses
+/// included), which takes the generic path.
+pub(crate) fn convert(ts: &mut ThreadState, cls: &PyType, x: &Value) -> Option<PyResult<Value>> {
+    let t = ts.types();
+    let r = if std::ptr::eq(cls, &*t.str) {
+        ts.to_str(x).map(Value::Str)
+    } else if std::ptr::eq(cls, &*t.int) {
+        to_int(ts, x)
+    } else if std::ptr::eq(cls, &*t.float) {
+        to_float(ts, x).map(Value::Float)
+    } else if std::ptr::eq(cls, &*t.bool_) {
+        ts.truthy(x).map(Value::Bool)
+    } else {
+        return None;
+    };
+    Some(r)
+}
+
 /// The class a `__new__` was called for (its first argument).
 fn class_arg<'a>(ts: &mut ThreadState, args: &'a [Value], name: &str) -> PyResult<&'a Gc<PyType>> {
     match args.first() {
@@ -88,7 +109,7 @@ pub fn new_instance(ts: &mut ThreadState, cls: &Gc<PyType>, exc_args: Value) -> 
             return Err(ts.type_error(msg));
         }
     };
-    let inst = PyInstance { class: RefCell::new(cls.clone()), dict: Gc::new(PyDict::new()), exception };
+    let inst = PyInstance::new(cls.clone(), PyDict::new(), exception);
     Ok(Value::Instance(Gc::new(inst)))
 }
 
@@ -102,7 +123,8 @@ fn none_new(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn int_new(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
-    let a = bind(ts, "int", rest(args), &["x", "base"], 0)?;
+    // `x` is positional-only: an empty name no keyword can match.
+    let a = bind(ts, "int", rest(args), &["", "base"], 0)?;
     let Some(x) = &a[0] else { return Ok(Value::Int(0)) };
     if let Some(b) = &a[1] {
         let base = int_arg(ts, b)?;

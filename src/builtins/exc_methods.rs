@@ -134,7 +134,7 @@ fn os_error_init(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 fn os_error_str(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let (r, _) = method(ts, "__str__", args, 0, 0)?;
     let Value::Instance(inst) = r else { return exc_str(ts, args) };
-    let get = |ts: &mut ThreadState, name: &str| inst.dict.get_str(&ts.intern(name)).unwrap_or(Value::None);
+    let get = |ts: &mut ThreadState, name: &str| inst.dict().get_str(&ts.intern(name)).unwrap_or(Value::None);
     let (errno, strerror, filename) = (get(ts, "errno"), get(ts, "strerror"), get(ts, "filename"));
     if errno.is_none() && strerror.is_none() {
         return exc_str(ts, args);

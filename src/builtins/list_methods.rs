@@ -29,21 +29,15 @@ pub fn install(ts: &mut ThreadState) {
     add_method(ts, &d, "tuple", "count", count);
 }
 
+#[inline]
 fn recv<'a>(ts: &mut ThreadState, v: &'a Value, name: &str) -> PyResult<&'a Gc<PyList>> {
     match v {
         Value::List(l) => Ok(l),
-        other => {
-            let t = ts.type_of(other).name.clone();
-            Err(ts.type_error(format!("descriptor '{name}' for 'list' objects doesn't apply to a '{t}' object")))
-        }
+        other => Err(super::args::wrong_receiver(ts, other, name, "list")),
     }
 }
 
 fn append(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
-    if let ([Value::List(l), v], []) = (args.values, args.kwnames) {
-        l.items.borrow_mut().push(v.clone());
-        return Ok(Value::None);
-    }
     let (r, rest) = method(ts, "append", args, 1, 1)?;
     recv(ts, r, "append")?.items.borrow_mut().push(rest[0].clone());
     Ok(Value::None)

@@ -27,6 +27,7 @@ mod strformat;
 pub mod structseq;
 
 pub use constructors::{parse_float, parse_int, to_float, to_int};
+pub(crate) use constructors::convert;
 
 /// Fills the interpreter's `builtins` namespace.
 pub fn install(ts: &mut ThreadState) {

@@ -58,7 +58,7 @@ pub fn set_os_attrs(ts: &mut ThreadState, exc: &Value, args: &[Value]) {
     } else {
         (Value::None, Value::None, Value::None)
     };
-    inst.dict.set_str(ts.intern("errno"), errno);
-    inst.dict.set_str(ts.intern("strerror"), strerr);
-    inst.dict.set_str(ts.intern("filename"), filename);
+    inst.dict().set_str(ts.intern("errno"), errno);
+    inst.dict().set_str(ts.intern("strerror"), strerr);
+    inst.dict().set_str(ts.intern("filename"), filename);
 }

@@ -294,7 +294,7 @@ fn dir(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
         Some(Value::Type(t)) => t.mro_iter().for_each(|c| add_dict(&c.dict)),
         Some(obj) => {
             if let Value::Instance(i) = obj {
-                add_dict(&i.dict);
+                add_dict(i.dict());
             }
             ts.type_of(obj).mro_iter().for_each(|c| add_dict(&c.dict));
         }

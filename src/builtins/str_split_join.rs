@@ -27,7 +27,7 @@ fn split_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, from_right: bool
                 v.reverse();
                 v
             } else if let [b] = *sep.as_bytes() {
-                split_byte(text, b, max)
+                split_byte(&this, b, max)
             } else if let Some(c) = single_char(sep) {
                 split_exact(text.matches(c).count(), max, text.splitn(max.saturating_add(1), c))
             } else {
@@ -59,7 +59,17 @@ fn split_exact<'a>(found: usize, max: usize, parts: impl Iterator<Item = &'a str
 /// `"a b".split(" ")`: a plain byte scan, since an ASCII byte never occurs
 /// inside a multi-byte character (a per-match memchr call costs more than the
 /// short parts it skips). The list has the exact size.
-fn split_byte(text: &str, sep: u8, max: usize) -> Vec<Value> {
+fn split_byte(this: &PyStr, sep: u8, max: usize) -> Vec<Value> {
+    let text = this.as_str();
+    // Cut at an ASCII byte, an ASCII string's parts are ASCII: no recount.
+    let piece: fn(&str) -> PyStr = if this.is_ascii() { PyStr::ascii_piece } else { PyStr::new };
+    let part = |a: usize, b: Option<usize>| {
+        let t = match b {
+            Some(b) => text.get(a..b),
+            None => text.get(a..),
+        };
+        Value::Str(Gc::new(piece(t.unwrap_or_default())))
+    };
     let bytes = text.as_bytes();
     let found = bytes.iter().filter(|&&b| b == sep).count();
     let mut parts = Vec::with_capacity(found.min(max).saturating_add(1));
@@ -69,11 +79,11 @@ fn split_byte(text: &str, sep: u8, max: usize) -> Vec<Value> {
             if parts.len() == max {
                 break;
             }
-            parts.push(s(text.get(start..i).unwrap_or_default()));
+            parts.push(part(start, Some(i)));
             start = i + 1;
         }
     }
-    parts.push(s(text.get(start..).unwrap_or_default()));
+    parts.push(part(start, None));
     parts
 }
 

@@ -88,7 +88,7 @@ fn jump_target(ins: &Instruction) -> Option<u32> {
 fn operand(ins: &Instruction) -> Option<u32> {
     use Instruction::*;
     match *ins {
-        Copy(n) | Swap(n) | LoadConst(n) | LoadFast(n) | StoreFast(n) | DeleteFast(n) | LoadDeref(n)
+        Copy(n) | Swap(n) | LoadConst(n) | LoadFast(n) | LoadFastAttr(n) | StoreFast(n) | DeleteFast(n) | LoadDeref(n)
         | StoreDeref(n) | DeleteDeref(n) | LoadClosure(n) | LoadClassDeref(n) | LoadGlobal(n) | StoreGlobal(n)
         | DeleteGlobal(n) | LoadName(n) | StoreName(n) | DeleteName(n) | LoadAttr(n) | StoreAttr(n)
         | DeleteAttr(n) | LoadMethod(n) | BuildSlice(n) | IsOp(n) | ContainsOp(n) | Jump(n) | JumpBackward(n)
@@ -110,6 +110,7 @@ fn opname(ins: &Instruction) -> &'static str {
         Swap(_) => "SWAP",
         LoadConst(_) => "LOAD_CONST",
         LoadFast(_) => "LOAD_FAST",
+        LoadFastAttr(_) => "LOAD_FAST__LOAD_ATTR",
         StoreFast(_) => "STORE_FAST",
         DeleteFast(_) => "DELETE_FAST",
         LoadDeref(_) => "LOAD_DEREF",
@@ -197,7 +198,7 @@ fn argrepr(code: &Code, ins: &Instruction) -> String {
     };
     match *ins {
         LoadConst(i) => code.constants.get(i as usize).map_or("?".into(), constant_repr),
-        LoadFast(i) | StoreFast(i) | DeleteFast(i) => name(&code.varnames, i),
+        LoadFast(i) | LoadFastAttr(i) | StoreFast(i) | DeleteFast(i) => name(&code.varnames, i),
         LoadDeref(i) | StoreDeref(i) | DeleteDeref(i) | LoadClosure(i) | LoadClassDeref(i) => deref(i),
         LoadGlobal(i) | StoreGlobal(i) | DeleteGlobal(i) | LoadName(i) | StoreName(i) | DeleteName(i)
         | LoadAttr(i) | StoreAttr(i) | DeleteAttr(i) | LoadMethod(i) | ImportName(i) | ImportFrom(i) => {

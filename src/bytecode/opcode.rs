@@ -79,6 +79,11 @@ pub enum Instruction {
     LoadConst(u32),
     /// `[] -> [locals[i]]`; `UnboundLocalError` if the slot is unset.
     LoadFast(u32),
+    /// A superinstruction: `LoadFast(i)` fused with the `LoadAttr(j)` right
+    /// after it (`self.x`), which stays in place and is skipped. `[] ->
+    /// [locals[i].names[j]]`: the attribute is read through the local slot, so
+    /// the object is neither pushed nor referenced. Placed by the assembler.
+    LoadFastAttr(u32),
     /// `[v] -> []`, `locals[i] = v`
     StoreFast(u32),
     /// Unset `locals[i]`; `UnboundLocalError` if already unset.

@@ -35,6 +35,18 @@ pub fn resolve_jumps(instructions: &mut [Instruction], labels: &[u32]) {
     }
 }
 
+/// Places superinstructions: a `LoadFast` followed by a `LoadAttr` becomes
+/// `LoadFastAttr`, the `LoadAttr` staying where it was (a jump to it, or a
+/// traceback pointing at it, sees the instruction it always saw).
+pub fn fuse(instructions: &mut [Instruction]) {
+    use Instruction::*;
+    for i in 1..instructions.len() {
+        if let (LoadFast(a), LoadAttr(_)) = (instructions[i - 1], instructions[i]) {
+            instructions[i - 1] = LoadFastAttr(a);
+        }
+    }
+}
+
 /// One entry per run of consecutive instructions sharing a handler. Runs never
 /// overlap, so "innermost first" holds trivially.
 pub fn exception_table(handler_of: &[Option<u32>], handlers: &[Handler], labels: &[u32]) -> Vec<ExceptionEntry> {
@@ -71,7 +83,7 @@ pub fn stack_effect(ins: &Instruction, jump: bool) -> i32 {
         | BinaryOp(_) | InplaceOp(_) | Compare(_) | IsOp(_) | ContainsOp(_) | PopJumpIfFalse(_)
         | PopJumpIfTrue(_) | ListAppend(_) | SetAdd(_) | ListExtend(_) | SetUpdate(_) | DictUpdate(_)
         | DictMerge(_) | ReturnValue | YieldFrom | PopExcept | ImportName(_) | ImportStar | PrintExpr => -1,
-        Copy(_) | LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_) | LoadClassDeref(_)
+        Copy(_) | LoadConst(_) | LoadFast(_) | LoadFastAttr(_) | LoadDeref(_) | LoadClosure(_) | LoadClassDeref(_)
         | LoadGlobal(_) | LoadName(_) | LoadMethod(_) | LoadBuildClass | PushExcInfo | BeforeWith
         | WithExceptStart | LoadAssertionError | ImportFrom(_) => 1,
         StoreAttr(_) | DeleteSubscr | MapAdd(_) => -2,

@@ -359,6 +359,7 @@ impl<'a> Compiler<'a> {
         let mut u = self.units.pop().expect("leave_scope without a unit");
         let scope = &self.table.scopes[u.scope];
         assemble::resolve_jumps(&mut u.instructions, &u.labels);
+        assemble::fuse(&mut u.instructions);
         let exception_table = assemble::exception_table(&u.handler_of, &u.handlers, &u.labels);
         let depth = assemble::max_stack_depth(&u.instructions, &u.handler_of, &u.handlers, &u.labels);
         let params = &scope.counts;

@@ -164,7 +164,7 @@ fn rename(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
         Err(e) => {
             let err = os_error(ts, &e, Some(&src));
             if let Value::Instance(inst) = err.value() {
-                inst.dict.set_str(ts.intern("filename2"), Value::str(&dst));
+                inst.dict().set_str(ts.intern("filename2"), Value::str(&dst));
             }
             Err(err)
         }

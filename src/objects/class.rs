@@ -1,6 +1,6 @@
 //! Classes (`type` objects) and instances of classes defined in Python.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 use super::{ExceptionData, Gc, PyDict, PyStr, Value};
 
@@ -61,15 +61,47 @@ impl PyType {
 }
 
 /// An instance of a class defined in Python.
+///
+/// Its attribute dict lives inside the instance (one allocation fewer per
+/// instance, CPython 3.11's inline values) until `__dict__` is asked for: then
+/// the table moves into a dict object of its own, which the instance uses from
+/// then on, so the script's `obj.__dict__` and the instance share one table.
 pub struct PyInstance {
     pub class: RefCell<Gc<PyType>>,
-    pub dict: Gc<PyDict>,
+    attrs: PyDict,
+    shared: OnceCell<Gc<PyDict>>,
     /// Present for instances of exception classes.
     pub exception: Option<RefCell<ExceptionData>>,
 }
 
 impl PyInstance {
+    /// An instance of `cls` whose dict is `attrs`.
+    pub fn new(cls: Gc<PyType>, attrs: PyDict, exception: Option<RefCell<ExceptionData>>) -> PyInstance {
+        PyInstance { class: RefCell::new(cls), attrs, shared: OnceCell::new(), exception }
+    }
+
     pub fn class(&self) -> Gc<PyType> {
         self.class.borrow().clone()
+    }
+
+    /// The attribute dict (inline, or the dict object `__dict__` made).
+    #[inline]
+    pub fn dict(&self) -> &PyDict {
+        match self.shared.get() {
+            Some(d) => d,
+            None => &self.attrs,
+        }
+    }
+
+    /// The attribute dict as an object (`obj.__dict__`), moving the inline
+    /// table into it the first time. `None` only while the table is borrowed,
+    /// which no caller does across Python code.
+    pub fn dict_object(&self) -> Option<Gc<PyDict>> {
+        if let Some(d) = self.shared.get() {
+            return Some(d.clone());
+        }
+        let table = std::mem::take(&mut *self.attrs.table.try_borrow_mut().ok()?);
+        let d = Gc::new(PyDict { table: RefCell::new(table) });
+        Some(self.shared.get_or_init(|| d).clone())
     }
 }

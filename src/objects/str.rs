@@ -27,6 +27,13 @@ impl PyStr {
         PyStr { char_len: count_chars(s), value: CompactString::new(s), hash: Cell::new(-1) }
     }
 
+    /// A piece of text known to be ASCII (cut from an ASCII string at ASCII
+    /// bytes, as `split` does): its character count is its length, no scan.
+    pub fn ascii_piece(s: &str) -> PyStr {
+        debug_assert!(s.is_ascii());
+        PyStr { char_len: s.len(), value: CompactString::new(s), hash: Cell::new(-1) }
+    }
+
     pub fn from_string(mut s: String) -> PyStr {
         // Long text keeps its buffer; trim what a builder over-reserved, since
         // the string is immutable from now on.

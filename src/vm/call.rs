@@ -295,6 +295,7 @@ pub(crate) enum Called {
 /// arguments from `args_start` to the top of the stack. A Python function whose
 /// parameters are plain positionals gets its arguments in place as its first
 /// local slots; anything else is bound or called through `ts.call`.
+#[inline]
 pub(crate) fn call_from_stack(
     ts: &mut ThreadState,
     ret_sp: usize,
@@ -310,13 +311,19 @@ pub(crate) fn call_from_stack(
                 push_simple_frame(ts, &func, ret_sp, args_start, None)?;
                 return Ok(Called::Frame);
             }
-            Some(Value::NativeFunction(nf)) => {
-                let nf = nf.clone();
-                return call_native(ts, &nf, ret_sp, args_start);
+            Some(Value::NativeFunction(_) | Value::Type(_)) if nargs <= NATIVE_ARGS => {
+                return call_native(ts, ret_sp, args_start).map(Called::Value);
             }
             _ => {}
         }
     }
+    call_general(ts, ret_sp, args_start, kwnames)
+}
+
+/// The calls `call_from_stack` has no fast path for (kept out of line so the
+/// fast paths pay no prologue for its many locals).
+#[inline(never)]
+fn call_general(ts: &mut ThreadState, ret_sp: usize, args_start: usize, kwnames: Option<&Value>) -> PyResult<Called> {
     let callable = ts.exec.stack[ret_sp].clone();
     let kwnames = kwnames.map(kwnames_of).unwrap_or_default();
     let mut args = std::mem::take(&mut ts.exec.arg_buffer);
@@ -343,16 +350,56 @@ pub(crate) fn call_from_stack(
     result
 }
 
-/// A builtin called with positional arguments only, straight from the stack.
-fn call_native(ts: &mut ThreadState, nf: &crate::objects::NativeFunction, ret_sp: usize, args_start: usize) -> PyResult<Called> {
+/// The most positional arguments a builtin gets straight from the stack.
+const NATIVE_ARGS: usize = 3;
+
+/// A builtin function or a class called with at most `NATIVE_ARGS` positional
+/// arguments, moved from the stack into an array on the Rust stack: no
+/// argument buffer to take, fill by draining and give back (`abs(x)`,
+/// `len(s)`, `str(i)`, a builtin method's receiver and two more). One arm per
+/// count, so each array has its exact length and no `Null` padding to drop.
+#[inline(never)]
+fn call_native(ts: &mut ThreadState, ret_sp: usize, args_start: usize) -> PyResult<Value> {
     ts.check_native_stack()?;
-    let mut args = std::mem::take(&mut ts.exec.arg_buffer);
-    args.extend(ts.exec.stack.drain(args_start..));
-    ts.exec.stack.truncate(ret_sp);
-    let result = nf.call(ts, Args::positional_only(&args));
-    args.clear();
-    ts.exec.arg_buffer = args;
-    result.map(Called::Value)
+    match ts.exec.stack.len() - args_start {
+        0 => call_popped(ts, ret_sp, []),
+        1 => {
+            let a = ts.exec.pop();
+            call_popped(ts, ret_sp, [a])
+        }
+        2 => {
+            let b = ts.exec.pop();
+            let a = ts.exec.pop();
+            call_popped(ts, ret_sp, [a, b])
+        }
+        _ => {
+            let c = ts.exec.pop();
+            let b = ts.exec.pop();
+            let a = ts.exec.pop();
+            call_popped(ts, ret_sp, [a, b, c])
+        }
+    }
+}
+
+/// `call_native` once the arguments are off the stack: the callable is moved
+/// off too (with the `Null` a `CallMethod` of a plain attribute leaves above
+/// it), not cloned.
+#[inline(always)]
+fn call_popped<const N: usize>(ts: &mut ThreadState, ret_sp: usize, args: [Value; N]) -> PyResult<Value> {
+    if ts.exec.stack.len() > ret_sp + 1 {
+        ts.exec.pop();
+    }
+    let f = ts.exec.pop();
+    let result = {
+        let args = Args::positional_only(&args);
+        match &f {
+            Value::NativeFunction(nf) => nf.call(ts, args),
+            Value::Type(cls) => super::class::call_type(ts, cls, args),
+            _ => ts.call(&f, args),
+        }
+    };
+    args.into_iter().for_each(super::fastops::discard);
+    result
 }
 
 /// `Call` of a class whose `__init__` is a plain Python function (the class at
@@ -403,18 +450,10 @@ pub(crate) fn push_simple_frame(
 ) -> PyResult<()> {
     check_depth(ts)?;
     let code = &func.code.code;
-    let argcount = code.argcount as usize;
-    let given = ts.exec.stack.len() - base;
-    if given < argcount {
-        let first_default = argcount.saturating_sub(func.defaults.len());
-        for i in given..argcount {
-            let default = func.defaults.get(i - first_default).cloned().unwrap_or(Value::Null);
-            ts.exec.stack.push(default);
-        }
+    if ts.exec.stack.len() - base != code.nlocals() {
+        fill_locals(ts, func, base);
     }
-    ts.exec.stack.reserve(code.nlocals() + code.max_stack as usize + 1);
-    let unbound = (base + code.nlocals()).saturating_sub(ts.exec.stack.len());
-    ts.exec.stack.extend(std::iter::repeat_with(|| Value::Null).take(unbound));
+    ts.exec.stack.reserve(code.max_stack as usize + 1);
     let cells = make_cells(func, &ts.exec.stack[base..]);
     ts.exec.frames.push(Frame {
         code: func.code.clone(),
@@ -428,6 +467,26 @@ pub(crate) fn push_simple_frame(
         init_self,
     });
     Ok(())
+}
+
+/// The local slots after the given arguments: defaults for missing
+/// parameters, then unbound locals (out of line: a call whose arguments are
+/// all its locals, the commonest, skips it).
+#[inline(never)]
+fn fill_locals(ts: &mut ThreadState, func: &PyFunction, base: usize) {
+    let code = &func.code.code;
+    let argcount = code.argcount as usize;
+    let given = ts.exec.stack.len() - base;
+    if given < argcount {
+        let first_default = argcount.saturating_sub(func.defaults.len());
+        for i in given..argcount {
+            let default = func.defaults.get(i - first_default).cloned().unwrap_or(Value::Null);
+            ts.exec.stack.push(default);
+        }
+    }
+    let unbound = (base + code.nlocals()).saturating_sub(ts.exec.stack.len());
+    ts.exec.stack.reserve(unbound + code.max_stack as usize + 1);
+    ts.exec.stack.extend(std::iter::repeat_with(|| Value::Null).take(unbound));
 }
 
 /// `f(*args, **kwargs)` (`CallFunctionEx`).

@@ -15,11 +15,11 @@ pub(crate) fn call_type(ts: &mut ThreadState, cls: &Gc<PyType>, args: Args<'_>) 
     if Gc::ptr_eq(cls, &ts.types().super_) {
         return make_super(ts, args);
     }
-    // `str(x)` runs in loops; `str` cannot be subclassed or patched, so its
-    // `__new__`/`__init__` lookups and argument copy can be skipped.
+    // `str(x)`, `int(x)`... run in loops: the builtin conversions skip the
+    // `__new__`/`__init__` lookups and the argument copy.
     if let ([x], []) = (args.values, args.kwnames) {
-        if Gc::ptr_eq(cls, &ts.types().str) {
-            return ts.to_str(x).map(Value::Str);
+        if let Some(r) = crate::builtins::convert(ts, cls, x) {
+            return r;
         }
     }
     let names = ts.vm_names();
@@ -78,21 +78,14 @@ pub fn instantiate(ts: &mut ThreadState, cls: &Gc<PyType>, args: &[Value]) -> Py
         Layout::Exception => Some(std::cell::RefCell::new(ExceptionData::new(Value::tuple(args.to_vec())))),
         Layout::Builtin => return Err(ts.type_error(format!("cannot create '{}' instances", cls.name))),
     };
-    Ok(Value::Instance(Gc::new(PyInstance {
-        class: std::cell::RefCell::new(cls.clone()),
-        dict: Gc::new(PyDict::with_capacity(cls.instance_size.get() as usize)),
-        exception,
-    })))
+    let attrs = PyDict::with_capacity(cls.instance_size.get() as usize);
+    Ok(Value::Instance(Gc::new(PyInstance::new(cls.clone(), attrs, exception))))
 }
 
 /// A plain instance of `cls` (`Layout::Object`: no exception data), as
 /// `object.__new__` makes it; the class-call inline cache's fast path.
 pub(crate) fn new_instance(cls: &Gc<PyType>) -> Gc<PyInstance> {
-    Gc::new(PyInstance {
-        class: std::cell::RefCell::new(cls.clone()),
-        dict: Gc::new(PyDict::with_capacity(cls.instance_size.get() as usize)),
-        exception: None,
-    })
+    Gc::new(PyInstance::new(cls.clone(), PyDict::with_capacity(cls.instance_size.get() as usize), None))
 }
 
 /// `type(x)` and `type(name, bases, dict)`.

@@ -8,11 +8,8 @@ use crate::objects::{ExceptionData, Gc, PyDict, PyErr, PyInstance, PyType, Value
 impl ThreadState {
     /// An instance of exception class `cls` with `args`, not yet raised.
     pub fn new_exception(&mut self, cls: &Gc<PyType>, args: Vec<Value>) -> PyErr {
-        let exc = PyInstance {
-            class: RefCell::new(cls.clone()),
-            dict: Gc::new(PyDict::new()),
-            exception: Some(RefCell::new(ExceptionData::new(Value::tuple(args)))),
-        };
+        let data = ExceptionData::new(Value::tuple(args));
+        let exc = PyInstance::new(cls.clone(), PyDict::new(), Some(RefCell::new(data)));
         PyErr { exc: Gc::new(exc) }
     }
 

@@ -159,6 +159,21 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     }
                     ts.exec.push(v);
                 }
+                I::LoadFastAttr(i) => {
+                    let local = base + i as usize;
+                    if ts.exec.stack[local].is_null() {
+                        tri!(Err(exceptions::unbound_local(ts, &code, i)));
+                    }
+                    let Some(&I::LoadAttr(n)) = instrs.get(pc) else {
+                        // Not fused after all: it is a plain `LoadFast`.
+                        let v = fastops::dup(&ts.exec.stack[local]);
+                        ts.exec.push(v);
+                        continue;
+                    };
+                    pc += 1;
+                    let v = tri!(inline_cache::load_fast_attr(ts, &caches[pc - 1], local, name!(n)));
+                    ts.exec.push(v);
+                }
                 I::StoreFast(i) => {
                     let v = ts.exec.pop();
                     fastops::discard(std::mem::replace(&mut ts.exec.stack[base + i as usize], v));
@@ -170,7 +185,7 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     }
                 }
                 I::LoadDeref(i) => {
-                    let v = ts.exec.frames[fi].cells[i as usize].value.borrow().clone();
+                    let v = fastops::dup(&ts.exec.frames[fi].cells[i as usize].value.borrow());
                     if v.is_null() {
                         tri!(Err(exceptions::unbound_deref(ts, &code, i)));
                     }
@@ -359,22 +374,21 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                 I::ForIter(t) => {
                     let fast = match ts.exec.stack.last() {
                         Some(Value::Iterator(i)) => iterator_next(&i.state),
+                        Some(Value::Generator(g)) => {
+                            let g = g.clone();
+                            ts.exec.frames[fi].pc = pc;
+                            if tri!(generator::push_frame(ts, g)) {
+                                continue 'frame;
+                            }
+                            Some(None)
+                        }
                         _ => None,
                     };
                     let next = match fast {
                         Some(v) => v,
                         None => {
                             let it = ts.exec.peek(1).clone();
-                            match &it {
-                                Value::Generator(g) => {
-                                    ts.exec.frames[fi].pc = pc;
-                                    if tri!(generator::push_frame(ts, g)) {
-                                        continue 'frame;
-                                    }
-                                    None
-                                }
-                                _ => tri!(ts.next(&it)),
-                            }
+                            tri!(ts.next(&it))
                         }
                     };
                     match next {
@@ -525,7 +539,7 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                 I::ReturnValue => {
                     let mut v = ts.exec.pop();
                     if let Some(frame) = ts.exec.frames.pop() {
-                        ts.exec.stack.truncate(frame.ret_sp);
+                        ts.exec.truncate(frame.ret_sp);
                         if frame.entry {
                             return Ok(Exit::Return(v));
                         }

@@ -127,8 +127,8 @@ fn load_module(ts: &mut ThreadState, full: &str, last: &str, parent: Option<&Val
 /// `ImportError.name` and `.path`.
 fn set_import_error_fields(ts: &mut ThreadState, err: &crate::objects::PyErr, name: &str, path: Value) {
     let (name_key, path_key) = (ts.intern("name"), ts.intern("path"));
-    err.exc.dict.set_str(name_key, Value::str(name));
-    err.exc.dict.set_str(path_key, path);
+    err.exc.dict().set_str(name_key, Value::str(name));
+    err.exc.dict().set_str(path_key, path);
 }
 
 /// The directories to search: the parent package's `__path__`, or `sys.path`.

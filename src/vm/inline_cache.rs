@@ -176,13 +176,13 @@ pub(crate) fn load_global(slot: &Cell<Slot>, globals: &PyDict, builtins: &PyDict
         return None;
     }
     if bv == 0 {
-        return g.entry(pos as usize).map(|e| e.value.clone());
+        return g.entry(pos as usize).map(|e| super::fastops::dup(&e.value));
     }
     let b = builtins.table.borrow();
     if b.keys_version() != bv {
         return None;
     }
-    b.entry(pos as usize).map(|e| e.value.clone())
+    b.entry(pos as usize).map(|e| super::fastops::dup(&e.value))
 }
 
 /// `LoadGlobal` without the cache, filling it. `None`: the name is not defined.
@@ -210,20 +210,20 @@ pub(crate) fn load_attr(slot: &Cell<Slot>, obj: &Value, name: &PyStr) -> Option<
             if !class.valid(&cls) || class.value(&cls).is_some_and(|v| is_data_descriptor(&v)) {
                 return None;
             }
-            let table = inst.dict.table.borrow();
+            let table = inst.dict().table.borrow();
             if key_at(&table, hint, name) {
-                return table.entry(hint as usize).map(|e| e.value.clone());
+                return table.entry(hint as usize).map(|e| super::fastops::dup(&e.value));
             }
             let pos = find_str(&table, name)?;
             slot.set(Slot::InstanceAttr { class, hint: pos as u32 });
-            table.entry(pos).map(|e| e.value.clone())
+            table.entry(pos).map(|e| super::fastops::dup(&e.value))
         }
         (Slot::Module { version, pos }, Value::Module(m)) => {
             let table = m.dict.table.borrow();
             if table.keys_version() != version {
                 return None;
             }
-            table.entry(pos as usize).map(|e| e.value.clone())
+            table.entry(pos as usize).map(|e| super::fastops::dup(&e.value))
         }
         _ => None,
     }
@@ -246,13 +246,25 @@ pub(crate) fn load_attr_miss(ts: &mut ThreadState, slot: &Cell<Slot>, obj: &Valu
     Ok(v)
 }
 
+/// `LoadFastAttr`: the attribute `name` of the local in stack slot `local`
+/// (set), read in place. Out of line: its body in the eval loop changed the
+/// code generated for the other arms.
+#[inline(never)]
+pub(crate) fn load_fast_attr(ts: &mut ThreadState, slot: &Cell<Slot>, local: usize, name: &Gc<PyStr>) -> PyResult<Value> {
+    if let Some(v) = load_attr(slot, &ts.exec.stack[local], name) {
+        return Ok(v);
+    }
+    let obj = super::fastops::dup(&ts.exec.stack[local]);
+    load_attr_miss(ts, slot, &obj, name)
+}
+
 fn instance_attr_slot(inst: &PyInstance, name: &PyStr) -> Option<Slot> {
     let cls = inst.class();
     let class = TypeLookup::fill(&cls, name)?;
     if class.value(&cls).is_some_and(|v| is_data_descriptor(&v)) {
         return None;
     }
-    let hint = find_str(&inst.dict.table.borrow(), name)? as u32;
+    let hint = find_str(&inst.dict().table.borrow(), name)? as u32;
     Some(Slot::InstanceAttr { class, hint })
 }
 
@@ -263,12 +275,15 @@ pub(crate) fn store_attr(slot: &Cell<Slot>, obj: &Value, name: &Gc<PyStr>, value
     if !class.valid(&inst.class.borrow()) {
         return Err(value);
     }
-    let mut table = inst.dict.table.borrow_mut();
+    let mut table = inst.dict().table.borrow_mut();
     if key_at(&table, hint, name) {
         table.set_value_at(hint as usize, value);
         return Ok(());
     }
-    let pos = match find_str(&table, name) {
+    // A fresh instance's `__init__` adds its attributes: the cheap scan that
+    // proves the name absent comes first.
+    let found = if lacks_key(&table, name) { None } else { find_str(&table, name) };
+    let pos = match found {
         Some(pos) => {
             table.set_value_at(pos, value);
             pos
@@ -312,7 +327,7 @@ fn store_attr_slot(ts: &mut ThreadState, inst: &PyInstance, name: &PyStr) -> Opt
     if class.level != NOT_FOUND {
         return None;
     }
-    let hint = find_str(&inst.dict.table.borrow(), name).unwrap_or(0) as u32;
+    let hint = find_str(&inst.dict().table.borrow(), name).unwrap_or(0) as u32;
     Some(Slot::StoreAttr { class, hint })
 }
 
@@ -328,7 +343,7 @@ pub(crate) fn load_method(ts: &ThreadState, slot: &Cell<Slot>, obj: &Value, name
                 return None;
             }
             let f = class.value(&cls)?;
-            if !lacks_key(&inst.dict.table.borrow(), name) {
+            if !lacks_key(&inst.dict().table.borrow(), name) {
                 return None;
             }
             f

@@ -76,7 +76,7 @@ fn queue_id(ts: &mut ThreadState, v: &Value) -> Option<u64> {
     if class.name != "Queue" || !from_queues {
         return None;
     }
-    match inst.dict.get_str(&ts.intern("_id")) {
+    match inst.dict().get_str(&ts.intern("_id")) {
         Some(Value::Int(id)) if id >= 0 => Some(id as u64),
         _ => None,
     }

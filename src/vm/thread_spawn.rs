@@ -141,16 +141,29 @@ pub fn start_thread(ts: &mut ThreadState, func: Value, positional: Vec<Value>, k
 
 fn run_thread(interp: Arc<InterpreterState>, stack: usize, call: ManuallyDrop<GilBound<ThreadCall>>) {
     let mut ts = ThreadState::attach_with_stack(interp.clone(), stack, None);
-    let ThreadCall { func, values, kwnames } = ManuallyDrop::into_inner(call).into_inner(&ts.token);
-    let result = ts.call(&func, Args { values: &values, kwnames: &kwnames });
-    drop(values);
-    if let Err(err) = result {
-        report_uncaught(&mut ts, &func, err);
-    }
-    drop(func);
+    let call = ManuallyDrop::into_inner(call).into_inner(&ts.token);
+    run_call(&mut ts, call);
     interp.started_threads.fetch_sub(1, Ordering::Relaxed);
     drop(ts);
     SLOTS.give_back();
+}
+
+/// Calls the thread's callable and drops everything the call left — its
+/// result, the callable, the arguments — here, under the GIL. A suspended
+/// generator among them is then closed at once, as CPython closes it when
+/// the thread lets go of it: no eval-breaker check comes after this point,
+/// and a frame left in the thread-local queue would be freed without the
+/// GIL when the OS thread ends.
+fn run_call(ts: &mut ThreadState, call: ThreadCall) {
+    let ThreadCall { func, values, kwnames } = call;
+    let result = ts.call(&func, Args { values: &values, kwnames: &kwnames });
+    drop((values, kwnames));
+    match result {
+        Ok(v) => drop(v),
+        Err(err) => report_uncaught(ts, &func, err),
+    }
+    drop(func);
+    super::dropped::close_dropped(ts);
 }
 
 /// "Exception ignored in thread started by: <repr>" and the traceback, on

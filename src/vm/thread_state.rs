@@ -5,8 +5,9 @@
 //!
 //! A thread state is created by `attach` (which takes the interpreter's GIL
 //! and registers the thread in the interpreter's list) and destroyed by
-//! dropping it (which unregisters the thread, drops its object handles and
-//! releases the GIL, in that order). What other threads may read about a
+//! dropping it (which closes the generators it dropped since its last check,
+//! unregisters the thread, drops its object handles and releases the GIL, in
+//! that order). What other threads may read about a
 //! thread — ident, name, GIL statistics — is in its `ThreadInfo`, shared
 //! through an `Arc` and free of objects.
 
@@ -167,6 +168,9 @@ impl ThreadState {
 
 impl Drop for ThreadState {
     fn drop(&mut self) {
+        // Generators of this interpreter dropped since the last check are
+        // closed while the thread can still run code (and holds the GIL).
+        super::dropped::close_dropped(self);
         self.interp.unregister_thread(&self.info);
         crate::builtins::io::set_thread_output(self.previous_output.take());
         super::memory::enter(self.previous_account.take());

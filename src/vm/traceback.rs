@@ -182,7 +182,7 @@ fn syntax_error_report(ts: &mut ThreadState, exc: &Gc<PyInstance>) -> Option<Str
     }
     let get = |ts: &mut ThreadState, k: &str| {
         let key = ts.intern(k);
-        exc.dict.get_str(&key)
+        exc.dict().get_str(&key)
     };
     let Some(Value::Str(msg)) = get(ts, "msg") else { return None };
     let Some(Value::Str(filename)) = get(ts, "filename") else { return None };
