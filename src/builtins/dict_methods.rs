@@ -67,16 +67,9 @@ fn recv<'a>(ts: &mut ThreadState, v: &'a Value, name: &str) -> PyResult<&'a Gc<P
 }
 
 fn get(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
-    // `d.get(k)` and `d.get(k, default)` straight from the arguments.
-    let (d, key, default) = match (args.values, args.kwnames) {
-        ([Value::Dict(d), key], []) => (d, key, None),
-        ([Value::Dict(d), key, default], []) => (d, key, Some(default)),
-        _ => {
-            let (r, rest) = method(ts, "get", args, 1, 2)?;
-            (recv(ts, r, "get")?, &rest[0], rest.get(1))
-        }
-    };
-    Ok(ts.dict_get(d, key)?.unwrap_or_else(|| default.cloned().unwrap_or(Value::None)))
+    let (r, rest) = method(ts, "get", args, 1, 2)?;
+    let d = recv(ts, r, "get")?;
+    Ok(ts.dict_get(d, &rest[0])?.unwrap_or_else(|| rest.get(1).cloned().unwrap_or(Value::None)))
 }
 
 fn setdefault(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {

@@ -218,11 +218,19 @@ fn sum(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     }
     let it = ts.get_iter(a[0].as_ref().unwrap_or(&Value::None))?;
     let mut fsum: Option<f64> = None;
-    while let Some(x) = ts.next(&it)? {
-        if let (Value::Float(t), Value::Float(f)) = (&total, &x) {
-            fsum = Some(fsum.unwrap_or(*t) + f);
-            total = Value::Float(fsum.unwrap_or(0.0));
-            continue;
+    while let Some(x) = next_item(ts, &it)? {
+        match (&total, &x) {
+            (Value::Float(t), Value::Float(f)) => {
+                fsum = Some(fsum.unwrap_or(*t) + f);
+                total = Value::Float(fsum.unwrap_or(0.0));
+                continue;
+            }
+            // Ints add inline until they overflow (then as big ints, by `binary_op`).
+            (Value::Int(t), Value::Int(i)) if t.checked_add(*i).is_some() => {
+                total = Value::Int(t + i);
+                continue;
+            }
+            _ => {}
         }
         total = ts.binary_op(BinOp::Add, &total, &x)?;
         fsum = None;
@@ -230,10 +238,19 @@ fn sum(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     Ok(total)
 }
 
+/// The next item of an iterator a builtin consumes: a generator is resumed
+/// directly, anything else through the iterator protocol.
+fn next_item(ts: &mut ThreadState, it: &Value) -> PyResult<Option<Value>> {
+    match it {
+        Value::Generator(g) => crate::vm::generator::generator_next(ts, g),
+        _ => ts.next(it),
+    }
+}
+
 fn any(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let a = positional(ts, "any", args, 1, 1)?;
     let it = ts.get_iter(&a[0])?;
-    while let Some(x) = ts.next(&it)? {
+    while let Some(x) = next_item(ts, &it)? {
         if ts.truthy(&x)? {
             return Ok(Value::Bool(true));
         }
@@ -244,7 +261,7 @@ fn any(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 fn all(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let a = positional(ts, "all", args, 1, 1)?;
     let it = ts.get_iter(&a[0])?;
-    while let Some(x) = ts.next(&it)? {
+    while let Some(x) = next_item(ts, &it)? {
         if !ts.truthy(&x)? {
             return Ok(Value::Bool(false));
         }

@@ -38,10 +38,6 @@ fn recv<'a>(ts: &mut ThreadState, v: &'a Value, name: &str) -> PyResult<&'a Gc<P
 }
 
 fn append(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
-    if let ([Value::List(l), v], []) = (args.values, args.kwnames) {
-        l.items.borrow_mut().push(v.clone());
-        return Ok(Value::None);
-    }
     let (r, rest) = method(ts, "append", args, 1, 1)?;
     recv(ts, r, "append")?.items.borrow_mut().push(rest[0].clone());
     Ok(Value::None)

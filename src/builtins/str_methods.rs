@@ -236,19 +236,16 @@ fn count(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 }
 
 fn affix_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, end: bool) -> PyResult<Value> {
+    let (r, rest) = match method(ts, name, args, 1, 3) {
+        Ok(found) => found,
+        Err(e) => return Err(affix_arity(ts, name, args, e)),
+    };
+    let this = recv(ts, r, name)?;
     // The common call, one str and no range: no candidate list, no range parsing.
-    if let ([Value::Str(this), Value::Str(p)], []) = (args.values, args.kwnames) {
+    if let [Value::Str(p)] = rest {
         let (hay, p) = (this.as_str(), p.as_str());
         return Ok(Value::Bool(if end { hay.ends_with(p) } else { hay.starts_with(p) }));
     }
-    if let ([_, rest @ ..], []) = (args.values, args.kwnames) {
-        if rest.is_empty() || rest.len() > 3 {
-            let bound = if rest.is_empty() { "at least 1 argument" } else { "at most 3 arguments" };
-            return Err(ts.type_error(format!("{name}() takes {bound} ({} given)", rest.len())));
-        }
-    }
-    let (r, rest) = method(ts, name, args, 1, 3)?;
-    let this = recv(ts, r, name)?.clone();
     let (a, b, empty) = byte_range(ts, &this, rest.get(1), rest.get(2))?;
     let hay = &this.as_str()[a..b];
     let candidates: Vec<Value> = match &rest[0] {
@@ -273,6 +270,19 @@ fn affix_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, end: bool) -> Py
     Ok(Value::Bool(false))
 }
 
+/// CPython words the arity of `startswith`/`endswith` as an old-style
+/// function's ("takes at least 1 argument (0 given)"); other refusals keep `e`.
+#[cold]
+fn affix_arity(ts: &mut ThreadState, name: &str, args: Args<'_>, e: crate::objects::PyErr) -> crate::objects::PyErr {
+    match (args.values, args.kwnames) {
+        ([_, rest @ ..], []) if rest.is_empty() || rest.len() > 3 => {
+            let bound = if rest.is_empty() { "at least 1 argument" } else { "at most 3 arguments" };
+            ts.type_error(format!("{name}() takes {bound} ({} given)", rest.len()))
+        }
+        _ => e,
+    }
+}
+
 fn startswith(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     affix_impl(ts, args, "startswith", false)
 }
@@ -290,13 +300,8 @@ fn map_text(ts: &mut ThreadState, args: Args<'_>, name: &str, f: fn(&str) -> Str
 /// A case mapping: `ascii` changes ASCII text in place (no intermediate
 /// `String`); `f` handles the rest of Unicode.
 fn map_case(ts: &mut ThreadState, args: Args<'_>, name: &str, ascii: fn(&mut str), f: fn(&str) -> String) -> PyResult<Value> {
-    let this = match (args.values, args.kwnames) {
-        ([Value::Str(this)], []) => this,
-        _ => {
-            let (r, _) = method(ts, name, args, 0, 0)?;
-            recv(ts, r, name)?
-        }
-    };
+    let (r, _) = method(ts, name, args, 0, 0)?;
+    let this = recv(ts, r, name)?;
     if this.is_ascii() {
         return Ok(Value::Str(Gc::new(this.map_in_place(ascii))));
     }

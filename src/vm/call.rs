@@ -356,21 +356,42 @@ const NATIVE_ARGS: usize = 3;
 /// A builtin function or a class called with at most `NATIVE_ARGS` positional
 /// arguments, moved from the stack into an array on the Rust stack: no
 /// argument buffer to take, fill by draining and give back (`abs(x)`,
-/// `len(s)`, `str(i)`, a builtin method's receiver and two more). The
-/// callable is moved off the stack, not cloned.
+/// `len(s)`, `str(i)`, a builtin method's receiver and two more). One arm per
+/// count, so each array has its exact length and no `Null` padding to drop.
 #[inline(never)]
 fn call_native(ts: &mut ThreadState, ret_sp: usize, args_start: usize) -> PyResult<Value> {
     ts.check_native_stack()?;
-    let mut args = [Value::Null, Value::Null, Value::Null];
-    let n = ts.exec.stack.len() - args_start;
-    for slot in args[..n].iter_mut().rev() {
-        *slot = ts.exec.pop();
+    match ts.exec.stack.len() - args_start {
+        0 => call_popped(ts, ret_sp, []),
+        1 => {
+            let a = ts.exec.pop();
+            call_popped(ts, ret_sp, [a])
+        }
+        2 => {
+            let b = ts.exec.pop();
+            let a = ts.exec.pop();
+            call_popped(ts, ret_sp, [a, b])
+        }
+        _ => {
+            let c = ts.exec.pop();
+            let b = ts.exec.pop();
+            let a = ts.exec.pop();
+            call_popped(ts, ret_sp, [a, b, c])
+        }
     }
-    // Above the callable: the `Null` a `CallMethod` of a plain attribute leaves.
-    ts.exec.truncate(ret_sp + 1);
+}
+
+/// `call_native` once the arguments are off the stack: the callable is moved
+/// off too (with the `Null` a `CallMethod` of a plain attribute leaves above
+/// it), not cloned.
+#[inline(always)]
+fn call_popped<const N: usize>(ts: &mut ThreadState, ret_sp: usize, args: [Value; N]) -> PyResult<Value> {
+    if ts.exec.stack.len() > ret_sp + 1 {
+        ts.exec.pop();
+    }
     let f = ts.exec.pop();
     let result = {
-        let args = Args::positional_only(&args[..n]);
+        let args = Args::positional_only(&args);
         match &f {
             Value::NativeFunction(nf) => nf.call(ts, args),
             Value::Type(cls) => super::class::call_type(ts, cls, args),

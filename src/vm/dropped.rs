@@ -24,7 +24,7 @@ use std::cell::RefCell;
 use std::sync::Arc;
 
 use super::eval_breaker::EvalBreaker;
-use super::generator::{generator_close, PyGenerator};
+use super::generator::{generator_close, GeneratorState, PyGenerator};
 use super::ThreadState;
 use crate::objects::{Gc, Value};
 
@@ -70,6 +70,25 @@ pub(crate) fn close_dropped(ts: &mut ThreadState) {
             }
         }
     }
+}
+
+/// At exit, CPython's last garbage collection finalizes what only module
+/// state still holds, so a suspended generator bound to a global of
+/// `__main__` is closed then, in the order of the globals, with every global
+/// still in place. The same here for the generators that are values of
+/// `globals` (not those inside containers), then for what their closing drops.
+pub(crate) fn close_module_generators(ts: &mut ThreadState, globals: &crate::objects::PyDict) {
+    for (_, value) in globals.items() {
+        let Value::Generator(gen) = value else { continue };
+        if gen.state.get() != GeneratorState::Suspended {
+            continue;
+        }
+        if let Err(e) = generator_close(ts, &gen) {
+            note_dropping_frame(ts, &e);
+            report_unraisable(ts, &Value::Generator(gen), e);
+        }
+    }
+    close_dropped(ts);
 }
 
 /// An error raised by `close` itself (no Python frame, e.g. "generator ignored

@@ -374,22 +374,21 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                 I::ForIter(t) => {
                     let fast = match ts.exec.stack.last() {
                         Some(Value::Iterator(i)) => iterator_next(&i.state),
+                        Some(Value::Generator(g)) => {
+                            let g = g.clone();
+                            ts.exec.frames[fi].pc = pc;
+                            if tri!(generator::push_frame(ts, g)) {
+                                continue 'frame;
+                            }
+                            Some(None)
+                        }
                         _ => None,
                     };
                     let next = match fast {
                         Some(v) => v,
                         None => {
                             let it = ts.exec.peek(1).clone();
-                            match &it {
-                                Value::Generator(g) => {
-                                    ts.exec.frames[fi].pc = pc;
-                                    if tri!(generator::push_frame(ts, g)) {
-                                        continue 'frame;
-                                    }
-                                    None
-                                }
-                                _ => tri!(ts.next(&it)),
-                            }
+                            tri!(ts.next(&it))
                         }
                     };
                     match next {

@@ -85,7 +85,11 @@ pub(crate) fn new_generator(ts: &mut ThreadState, func: &Gc<PyFunction>, args: A
 /// `next(gen)`: `Ok(None)` when the generator is exhausted. (Called by
 /// `ThreadState::next` for `Value::Generator`.)
 pub fn generator_next(ts: &mut ThreadState, gen: &Gc<PyGenerator>) -> PyResult<Option<Value>> {
-    match resume(ts, gen, Value::None, None)? {
+    let step = match gen.state.get() {
+        GeneratorState::Suspended => resume_raw(ts, gen, Some(Value::None), None)?,
+        _ => resume(ts, gen, Value::None, None)?,
+    };
+    match step {
         Step::Yield(v) => Ok(Some(v)),
         Step::Return(_) => Ok(None),
     }
@@ -245,7 +249,7 @@ pub(crate) fn resume(ts: &mut ThreadState, gen: &Gc<PyGenerator>, sent: Value, t
 /// a nested `run_frames` until it yields or ends.
 fn resume_raw(ts: &mut ThreadState, gen: &Gc<PyGenerator>, push: Option<Value>, throw: Option<PyErr>) -> PyResult<Step> {
     ts.check_native_stack()?;
-    if !enter(ts, gen, push, true)? {
+    if !enter(ts, gen.clone(), push, true)? {
         return Ok(Step::Return(Value::None));
     }
     match run_frames(ts, throw) {
@@ -268,24 +272,25 @@ fn resume_raw(ts: &mut ThreadState, gen: &Gc<PyGenerator>, push: Option<Value>, 
 /// waits in the generator, untouched: only the top frame reads the stack),
 /// puts the generator in the self slot and pushes its frame. `false` when the
 /// generator has no frame left (it finished).
-fn enter(ts: &mut ThreadState, gen: &Gc<PyGenerator>, push: Option<Value>, entry: bool) -> PyResult<bool> {
+fn enter(ts: &mut ThreadState, gen: Gc<PyGenerator>, push: Option<Value>, entry: bool) -> PyResult<bool> {
     super::call::check_depth(ts)?;
     let Some(mut frame) = gen.saved.borrow_mut().take() else {
         gen.state.set(GeneratorState::Finished);
         return Ok(false);
     };
+    frame.entry = entry;
+    ts.exec.frames.push(frame);
     std::mem::swap(&mut ts.exec.stack, &mut gen.stack.borrow_mut());
-    if let Some(slot) = ts.exec.stack.first_mut() {
-        fastops::discard(std::mem::replace(slot, Value::Generator(gen.clone())));
-    }
     if let Some(v) = push {
         ts.exec.stack.push(v);
     }
-    frame.entry = entry;
-    ts.exec.frames.push(frame);
     gen.state.set(GeneratorState::Running);
     if !ts.exec.exc_info.is_none() || !gen.exc_info.borrow().is_none() {
-        swap_exc_info_in(ts, gen);
+        swap_exc_info_in(ts, &gen);
+    }
+    // The self slot takes the caller's reference (how `yield` finds the generator).
+    if let Some(slot) = ts.exec.stack.first_mut() {
+        fastops::discard(std::mem::replace(slot, Value::Generator(gen)));
     }
     Ok(true)
 }
@@ -373,7 +378,7 @@ fn escaped(ts: &mut ThreadState, e: PyErr) -> PyErr {
 /// no nested `run_frames`. Its `yield`, `return` or escaping exception comes
 /// back to the loop's `ForIter` through `yield_to_caller`, `return_to_caller`
 /// or `raise_to_caller`. `false`: the generator is exhausted.
-pub(crate) fn push_frame(ts: &mut ThreadState, gen: &Gc<PyGenerator>) -> PyResult<bool> {
+pub(crate) fn push_frame(ts: &mut ThreadState, gen: Gc<PyGenerator>) -> PyResult<bool> {
     match gen.state.get() {
         GeneratorState::Running => Err(ts.value_error("generator already executing")),
         GeneratorState::Finished => Ok(false),

@@ -242,8 +242,18 @@ pub fn finish(ts: &mut ThreadState, result: PyResult<()>) -> i32 {
     // From here on the process only exits: daemon threads stop at their next
     // eval-breaker check instead of running bytecode while we flush.
     Runtime::get().begin_finalizing();
+    close_main_generators(ts);
     flush_std_streams(ts);
     code
+}
+
+/// Suspended generators `__main__`'s globals still hold are closed at exit,
+/// as CPython's final collection does (`vm::dropped`).
+fn close_main_generators(ts: &mut ThreadState) {
+    let key = ts.intern("__main__");
+    if let Some(Value::Module(main)) = ts.objs.modules.get_str(&key) {
+        super::dropped::close_module_generators(ts, &main.dict);
+    }
 }
 
 fn shutdown_threads(ts: &mut ThreadState) -> PyResult<()> {
