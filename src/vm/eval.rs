@@ -539,7 +539,7 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                 I::ReturnValue => {
                     let mut v = ts.exec.pop();
                     if let Some(frame) = ts.exec.frames.pop() {
-                        ts.exec.truncate(frame.ret_sp);
+                        ts.exec.stack.truncate(frame.ret_sp);
                         if frame.entry {
                             return Ok(Exit::Return(v));
                         }

@@ -175,14 +175,17 @@ pub(crate) fn load_global(slot: &Cell<Slot>, globals: &PyDict, builtins: &PyDict
     if g.keys_version() != gv {
         return None;
     }
+    // `Value::clone`, not `fastops::dup`: inlined here, dup's two paths made
+    // LLVM copy the result piecewise (a store-forwarding stall per load;
+    // recursive_calls +6 % wall time).
     if bv == 0 {
-        return g.entry(pos as usize).map(|e| super::fastops::dup(&e.value));
+        return g.entry(pos as usize).map(|e| e.value.clone());
     }
     let b = builtins.table.borrow();
     if b.keys_version() != bv {
         return None;
     }
-    b.entry(pos as usize).map(|e| super::fastops::dup(&e.value))
+    b.entry(pos as usize).map(|e| e.value.clone())
 }
 
 /// `LoadGlobal` without the cache, filling it. `None`: the name is not defined.
