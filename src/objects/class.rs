@@ -34,6 +34,14 @@ pub struct PyType {
     pub instance_size: std::cell::Cell<u8>,
 }
 
+/// Inline caches know a class by its address: one freed may not validate a
+/// cache for another allocated at the same place (its dict may live on, unchanged).
+impl Drop for PyType {
+    fn drop(&mut self) {
+        super::dict::advance_keys_epoch();
+    }
+}
+
 impl PyType {
     /// Records that an instance dict now holds `len` attributes.
     #[inline]

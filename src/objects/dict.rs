@@ -36,6 +36,23 @@ pub struct DictTable {
 /// dict in the same shape (no pointer comparison, no reuse after free).
 static NEXT_KEYS_VERSION: AtomicU64 = AtomicU64::new(1);
 
+/// Advances whenever a versioned table (one an inline cache asked a keys
+/// version of) changes its key set or is dropped: while it stands still, every
+/// version handed out still holds, so a cache that checked its versions at
+/// some epoch need not check them again (one load instead of one per MRO class).
+static KEYS_EPOCH: AtomicU64 = AtomicU64::new(1);
+
+/// Voids every check made at the current keys epoch.
+pub fn advance_keys_epoch() {
+    KEYS_EPOCH.fetch_add(1, Ordering::Relaxed);
+}
+
+/// The current keys epoch (see `KEYS_EPOCH`).
+#[inline]
+pub fn keys_epoch() -> u64 {
+    KEYS_EPOCH.load(Ordering::Relaxed)
+}
+
 /// The most entry slots a table scans instead of indexing: a scan of 8 cached
 /// hashes costs about what one index probe does.
 // Four, not eight: a scan of eight slots cost module-level code (globals of a
@@ -53,6 +70,14 @@ fn spread(hash: i64) -> u64 {
     (hash as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
+/// A dropped table's version may not validate a cache again (the class or
+/// module it belonged to may be replaced by another at the same address).
+impl Drop for DictTable {
+    fn drop(&mut self) {
+        self.keys_changed();
+    }
+}
+
 impl DictTable {
     pub fn new() -> DictTable {
         DictTable::default()
@@ -60,7 +85,9 @@ impl DictTable {
 
     pub fn with_capacity(n: usize) -> DictTable {
         let index = if n > SMALL { HashTable::with_capacity(n) } else { HashTable::new() };
-        DictTable { entries: Vec::with_capacity(n), index, ..DictTable::default() }
+        // Every field spelled out: `..DictTable::default()` built and dropped a
+        // whole default table per call (an instance's attribute table).
+        DictTable { entries: Vec::with_capacity(n), index, len: 0, keys_version: 0 }
     }
 
     #[inline]
@@ -80,6 +107,15 @@ impl DictTable {
     #[inline]
     pub fn keys_version(&self) -> u64 {
         self.keys_version
+    }
+
+    /// The key set is changing: its version (if one was handed out) is void.
+    #[inline]
+    fn keys_changed(&mut self) {
+        if self.keys_version != 0 {
+            self.keys_version = 0;
+            advance_keys_epoch();
+        }
     }
 
     /// A keys version for the current key set, taking a fresh one if needed.
@@ -145,7 +181,7 @@ impl DictTable {
 
     /// Appends a key known not to be present; returns its position.
     pub fn insert_new_at(&mut self, hash: i64, key: Value, value: Value) -> usize {
-        self.keys_version = 0;
+        self.keys_changed();
         let pos = self.entries.len();
         self.entries.push(Some(DictEntry { hash, key, value }));
         self.len += 1;
@@ -180,7 +216,7 @@ impl DictTable {
     /// Removes the entry at `pos`, returning it.
     pub fn remove_at(&mut self, pos: usize) -> Option<DictEntry> {
         let hash = self.entries.get(pos)?.as_ref()?.hash;
-        self.keys_version = 0;
+        self.keys_changed();
         if self.indexed() {
             if let Ok(slot) = self.index.find_entry(spread(hash), |&i| i == pos) {
                 slot.remove();
@@ -204,7 +240,7 @@ impl DictTable {
     }
 
     pub fn clear(&mut self) {
-        self.keys_version = 0;
+        self.keys_changed();
         self.entries.clear();
         self.index.clear();
         self.len = 0;

@@ -19,6 +19,7 @@
 use std::cell::{Cell, OnceCell};
 
 use super::ThreadState;
+use crate::objects::dict::keys_epoch;
 use crate::objects::{DictTable, Gc, Layout, PyDict, PyInstance, PyResult, PyStr, PyType, Value};
 
 /// The inline caches of one code object.
@@ -58,34 +59,33 @@ pub(crate) enum Slot {
     Init { class: TypeLookup },
 }
 
-const MAX_LEVELS: usize = 4;
 const NOT_FOUND: u8 = u8::MAX;
 const BACKOFF: u8 = 32;
 
-/// A name looked up along a class's MRO: the class, the keys version of every
-/// dict on its MRO, and where the name was found.
+/// A name looked up along a class's MRO: the class, the keys epoch of the
+/// lookup, and where the name was found. The lookup gives every dict on the
+/// MRO a keys version, so a change to any of their key sets (or a class freed,
+/// its address reused) advances the epoch and voids it: one load checks it.
 #[derive(Clone, Copy)]
 pub(crate) struct TypeLookup {
     class: usize,
-    versions: [u64; MAX_LEVELS],
-    levels: u8,
+    epoch: u64,
     level: u8,
     pos: u32,
 }
 
 impl TypeLookup {
-    /// Looks `name` up along `cls`'s MRO, recording the dicts' versions
-    /// (`None` for an MRO too long to cache).
+    /// Looks `name` up along `cls`'s MRO (`None` for an MRO too long to cache).
     fn fill(cls: &PyType, name: &PyStr) -> Option<TypeLookup> {
-        let levels = 1 + cls.mro.len();
-        if levels > MAX_LEVELS {
+        if cls.mro.len() >= usize::from(NOT_FOUND) {
             return None;
         }
         let class = cls as *const PyType as usize;
-        let mut found = TypeLookup { class, versions: [0; MAX_LEVELS], levels: levels as u8, level: NOT_FOUND, pos: 0 };
+        let epoch = keys_epoch();
+        let mut found = TypeLookup { class, epoch, level: NOT_FOUND, pos: 0 };
         for (level, t) in cls.mro_iter().enumerate() {
             let mut table = t.dict.table.borrow_mut();
-            found.versions[level] = table.assign_keys_version();
+            table.assign_keys_version();
             if found.level == NOT_FOUND {
                 if let Some(pos) = find_str(&table, name) {
                     found.level = level as u8;
@@ -96,14 +96,10 @@ impl TypeLookup {
         Some(found)
     }
 
-    /// Whether this lookup still holds for `cls`.
+    /// Whether this lookup still holds for `cls` (a stale one misses and is filled again).
     #[inline]
     fn valid(&self, cls: &PyType) -> bool {
-        self.class == cls as *const PyType as usize
-            && cls
-                .mro_iter()
-                .zip(&self.versions[..self.levels as usize])
-                .all(|(t, &v)| t.dict.table.borrow().keys_version() == v)
+        self.class == cls as *const PyType as usize && self.epoch == keys_epoch()
     }
 
     /// The class attribute found (re-read: a rebinding keeps the key set).
