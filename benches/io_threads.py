@@ -264,6 +264,17 @@ def median(values):
     return values[len(values) // 2] if values else float('nan')
 
 
+def usage():
+    """The comment at the top of this file, without its '#'s."""
+    lines = []
+    with open(__file__) as f:
+        for line in f:
+            if not line.startswith('#'):
+                break
+            lines.append(line[2:].rstrip())
+    return '\n'.join(lines)
+
+
 def main(argv):
     binaries = []
     runs = 3
@@ -275,6 +286,11 @@ def main(argv):
             runs = int(rest.pop(0))
         elif arg == '--only':
             only = rest.pop(0)
+        elif arg in ('-h', '--help'):
+            print(usage())
+            return
+        elif arg.startswith('-'):
+            sys.exit('io_threads.py: unknown option %s (cases: %s)\n%s' % (arg, ', '.join(CASES), usage()))
         else:
             binaries.append(arg)
     binaries = binaries or ['target/release/gilvm']
