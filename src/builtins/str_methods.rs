@@ -182,13 +182,10 @@ fn char_index(text: &PyStr, byte: usize) -> i64 {
 }
 
 fn find_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, right: bool) -> PyResult<Option<i64>> {
-    if let ([_, rest @ ..], []) = (args.values, args.kwnames) {
-        if rest.is_empty() || rest.len() > 3 {
-            let bound = if rest.is_empty() { "at least 1 argument" } else { "at most 3 arguments" };
-            return Err(ts.type_error(format!("{name}() takes {bound} ({} given)", rest.len())));
-        }
-    }
-    let (r, rest) = method(ts, name, args, 1, 3)?;
+    let (r, rest) = match method(ts, name, args, 1, 3) {
+        Ok(found) => found,
+        Err(e) => return Err(old_style_arity(ts, name, args, e)),
+    };
     let this = recv(ts, r, name)?.clone();
     let sub = must_str(ts, &rest[0])?.to_string();
     let (a, b, empty) = byte_range(ts, &this, rest.get(1), rest.get(2))?;
@@ -238,7 +235,7 @@ fn count(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 fn affix_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, end: bool) -> PyResult<Value> {
     let (r, rest) = match method(ts, name, args, 1, 3) {
         Ok(found) => found,
-        Err(e) => return Err(affix_arity(ts, name, args, e)),
+        Err(e) => return Err(old_style_arity(ts, name, args, e)),
     };
     let this = recv(ts, r, name)?;
     // The common call, one str and no range: no candidate list, no range parsing.
@@ -270,10 +267,11 @@ fn affix_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, end: bool) -> Py
     Ok(Value::Bool(false))
 }
 
-/// CPython words the arity of `startswith`/`endswith` as an old-style
-/// function's ("takes at least 1 argument (0 given)"); other refusals keep `e`.
+/// CPython words the arity of `find`/`index`/`startswith`/`endswith` (one to
+/// three arguments) as an old-style function's ("takes at least 1 argument
+/// (0 given)"); other refusals keep `e`.
 #[cold]
-fn affix_arity(ts: &mut ThreadState, name: &str, args: Args<'_>, e: crate::objects::PyErr) -> crate::objects::PyErr {
+fn old_style_arity(ts: &mut ThreadState, name: &str, args: Args<'_>, e: crate::objects::PyErr) -> crate::objects::PyErr {
     match (args.values, args.kwnames) {
         ([_, rest @ ..], []) if rest.is_empty() || rest.len() > 3 => {
             let bound = if rest.is_empty() { "at least 1 argument" } else { "at most 3 arguments" };
