@@ -91,6 +91,8 @@ pub struct Code {
     pub instructions: Vec<Instruction>,
     /// The source line of each instruction (same length as `instructions`).
     pub lines: Vec<u32>,
+    /// The columns each instruction came from (same length, or empty).
+    pub spans: Vec<Span>,
     pub exception_table: Vec<ExceptionEntry>,
     pub constants: Vec<Constant>,
     /// Global, attribute and imported names, indexed by the name instructions.
@@ -110,10 +112,26 @@ pub struct Code {
     pub max_stack: u32,
 }
 
+/// The source columns of the expression an instruction belongs to: from
+/// `col` on the instruction's line to `end_col` on `end_line`, counted in
+/// characters. Tracebacks underline them as CPython 3.11 does (PEP 657).
+/// `end_line == 0` marks statement-level instructions, which get no marks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Span {
+    pub col: u32,
+    pub end_line: u32,
+    pub end_col: u32,
+}
+
 impl Code {
     /// The source line of instruction `pc`.
     pub fn line_of(&self, pc: usize) -> u32 {
         self.lines.get(pc).copied().unwrap_or(self.first_line)
+    }
+
+    /// The columns of instruction `pc`, if it came from an expression.
+    pub fn span_of(&self, pc: usize) -> Option<Span> {
+        self.spans.get(pc).copied().filter(|s| s.end_line != 0)
     }
 
     /// Number of local slots (parameters and other locals).

@@ -6,5 +6,5 @@ pub mod code;
 pub mod dis;
 pub mod opcode;
 
-pub use code::{Code, CodeKind, Constant, ExceptionEntry};
+pub use code::{Code, CodeKind, Constant, ExceptionEntry, Span};
 pub use opcode::{BinOp, CmpOp, Conversion, Instruction, UnaryOp};

@@ -25,9 +25,9 @@ enum CompKind {
 impl<'a> Compiler<'a> {
     pub(super) fn expr(&mut self, e: &'a Expr) -> Result<(), SyntaxError> {
         self.check_stack(e.loc)?;
-        let saved = self.set_line(e.loc.line);
+        let saved = self.set_position(e);
         let result = self.expr_kind(e);
-        self.set_line(saved);
+        self.restore_position(saved);
         result
     }
 
@@ -60,7 +60,7 @@ impl<'a> Compiler<'a> {
                 self.load_const(constant(c));
                 Ok(())
             }
-            K::Attribute { value, attr } => self.attribute(value, attr),
+            K::Attribute { value, attr } => self.attribute(e, value, attr),
             K::Subscript { value, slice } => self.subscript(value, slice),
             K::Starred(_) => Err(self.error("can't use starred expression here", e.loc)),
             K::Name(n) if n == "__debug__" => {
@@ -103,15 +103,15 @@ impl<'a> Compiler<'a> {
         let mut spine = Vec::new();
         let mut leftmost = e;
         while let ExprKind::BinOp { left, op, right } = &leftmost.kind {
-            spine.push((leftmost.loc.line, *op, &**right));
+            spine.push((leftmost, *op, &**right));
             leftmost = left;
         }
         self.expr(leftmost)?;
-        for (line, op, right) in spine.into_iter().rev() {
+        for (node, op, right) in spine.into_iter().rev() {
             self.expr(right)?;
-            let saved = self.set_line(line);
+            let saved = self.set_position(node);
             self.emit(Instruction::BinaryOp(BinOp::from(op)));
-            self.set_line(saved);
+            self.restore_position(saved);
         }
         Ok(())
     }
@@ -157,8 +157,9 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn attribute(&mut self, value: &'a Expr, attr: &str) -> Result<(), SyntaxError> {
+    fn attribute(&mut self, e: &'a Expr, value: &'a Expr, attr: &str) -> Result<(), SyntaxError> {
         self.expr(value)?;
+        self.move_to_attr_name(e, attr);
         let i = self.attr_index(attr);
         self.emit(Instruction::LoadAttr(i));
         Ok(())
@@ -364,11 +365,14 @@ impl<'a> Compiler<'a> {
         keywords: &'a [Keyword],
     ) -> Result<(), SyntaxError> {
         self.expr(obj)?;
-        let saved = self.set_line(func.loc.line);
+        let saved = self.set_position(func);
+        self.move_to_attr_name(func, attr);
         let i = self.attr_index(attr);
         self.emit(Instruction::LoadMethod(i));
-        self.set_line(saved);
+        self.restore_position(saved);
         args.iter().try_for_each(|a| self.expr(a))?;
+        let saved = self.current_position();
+        self.move_to_attr_name(func, attr);
         let n = (args.len() + keywords.len()) as u32;
         if keywords.is_empty() {
             self.emit(Instruction::CallMethod(n));
@@ -377,6 +381,7 @@ impl<'a> Compiler<'a> {
             self.load_kwnames(keywords);
             self.emit(Instruction::CallMethodKw(n));
         }
+        self.restore_position(saved);
         Ok(())
     }
 

@@ -31,8 +31,8 @@ use std::sync::Arc;
 
 use num_bigint::BigInt;
 
-use crate::bytecode::{Code, CodeKind, Constant, Instruction};
-use crate::frontend::ast::{self, Loc};
+use crate::bytecode::{Code, CodeKind, Constant, Instruction, Span};
+use crate::frontend::ast::{self, Expr, Loc};
 use crate::frontend::{Mode, SyntaxError, SyntaxErrorKind};
 
 use assemble::{Handler, Label};
@@ -155,6 +155,7 @@ struct Unit<'a> {
     first_line: u32,
     instructions: Vec<Instruction>,
     lines: Vec<u32>,
+    spans: Vec<Span>,
     handler_of: Vec<Option<u32>>,
     handlers: Vec<Handler>,
     current_handler: Option<u32>,
@@ -175,6 +176,8 @@ struct Unit<'a> {
     /// handlers unwind to.
     depth: u32,
     line: u32,
+    /// The columns of the expression being compiled (none at statement level).
+    span: Span,
 }
 
 struct Compiler<'a> {
@@ -229,6 +232,7 @@ impl<'a> Compiler<'a> {
         let u = self.unit();
         u.instructions.push(ins);
         u.lines.push(u.line);
+        u.spans.push(u.span);
         u.handler_of.push(u.current_handler);
         u.instructions.len() - 1
     }
@@ -252,6 +256,51 @@ impl<'a> Compiler<'a> {
     fn set_line(&mut self, line: u32) -> u32 {
         let u = self.unit();
         std::mem::replace(&mut u.line, line)
+    }
+
+    /// Makes what follows come from expression `e` (its line and columns);
+    /// returns the previous position for `restore_position`.
+    fn set_position(&mut self, e: &Expr) -> (u32, Span) {
+        let span = Span { col: e.loc.col, end_line: e.end.line, end_col: e.end.col };
+        let u = self.unit();
+        (std::mem::replace(&mut u.line, e.loc.line), std::mem::replace(&mut u.span, span))
+    }
+
+    fn current_position(&mut self) -> (u32, Span) {
+        let u = self.unit();
+        (u.line, u.span)
+    }
+
+    /// When attribute `node` (`... .attr`) ends on a later line than what
+    /// follows starts on, CPython 3.11 points what follows at the attribute's
+    /// name instead (`update_start_location_to_match_attr`).
+    fn move_to_attr_name(&mut self, node: &Expr, attr: &str) {
+        let u = self.unit();
+        if node.end.line == 0 || u.line == node.end.line {
+            return;
+        }
+        u.line = node.end.line;
+        u.span.col = node.end.col.saturating_sub(attr.chars().count() as u32);
+        u.span.end_line = u.span.end_line.max(u.line);
+        if u.span.end_line == u.line {
+            u.span.end_col = u.span.end_col.max(u.span.col);
+        }
+    }
+
+    /// Calls the decorators on what is on top of the stack, innermost first,
+    /// each at its own position.
+    fn apply_decorators(&mut self, decorators: &[Expr]) {
+        for d in decorators.iter().rev() {
+            let saved = self.set_position(d);
+            self.emit(Instruction::Call(1));
+            self.restore_position(saved);
+        }
+    }
+
+    fn restore_position(&mut self, (line, span): (u32, Span)) {
+        let u = self.unit();
+        u.line = line;
+        u.span = span;
     }
 
     /// Makes `label` the handler of what follows; returns the previous one.
@@ -326,6 +375,7 @@ impl<'a> Compiler<'a> {
             first_line,
             instructions: Vec::new(),
             lines: Vec::new(),
+            spans: Vec::new(),
             handler_of: Vec::new(),
             handlers: Vec::new(),
             current_handler: None,
@@ -341,6 +391,7 @@ impl<'a> Compiler<'a> {
             fblocks: Vec::new(),
             depth: 0,
             line: first_line,
+            span: Span::default(),
         };
         if s.kind != CodeKind::Module && s.kind != CodeKind::Class {
             for name in s.params.iter().chain(s.plain_locals()) {
@@ -385,6 +436,7 @@ impl<'a> Compiler<'a> {
             is_generator: scope.is_generator,
             instructions: u.instructions,
             lines: u.lines,
+            spans: u.spans,
             exception_table,
             constants: u.constants,
             names: u.names,

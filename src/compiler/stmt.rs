@@ -92,12 +92,18 @@ impl<'a> Compiler<'a> {
     fn assert_stmt(&mut self, test: &'a Expr, msg: Option<&'a Expr>) -> Result<(), SyntaxError> {
         let end = self.new_label();
         self.jump_if(test, true, end)?;
+        // CPython 3.11 leaves a comparison's columns on the raise that follows
+        // it, so its traceback marks the failed comparison.
+        let saved = matches!(test.kind, ExprKind::Compare { .. }).then(|| self.set_position(test));
         self.emit(Instruction::LoadAssertionError);
         if let Some(m) = msg {
             self.expr(m)?;
             self.emit(Instruction::Call(1));
         }
         self.emit(Instruction::RaiseVarargs(1));
+        if let Some(saved) = saved {
+            self.restore_position(saved);
+        }
         self.place(end);
         Ok(())
     }
@@ -217,9 +223,7 @@ impl<'a> Compiler<'a> {
             let i = self.name_index("__doc__");
             self.emit(Instruction::StoreAttr(i));
         }
-        for _ in &f.decorators {
-            self.emit(Instruction::Call(1));
-        }
+        self.apply_decorators(&f.decorators);
         self.store_name(&f.name);
         Ok(())
     }
@@ -250,9 +254,7 @@ impl<'a> Compiler<'a> {
         self.load_const(Constant::Str(c.name.clone()));
         self.check_keywords(&c.keywords)?;
         self.call_args(2, &c.bases, &c.keywords)?;
-        for _ in &c.decorators {
-            self.emit(Instruction::Call(1));
-        }
+        self.apply_decorators(&c.decorators);
         self.store_name(&c.name);
         Ok(())
     }

@@ -63,7 +63,7 @@ impl<'a> Compiler<'a> {
 
     /// Stores TOS into `target`.
     pub(super) fn store(&mut self, target: &'a Expr) -> Result<(), SyntaxError> {
-        let saved = self.set_line(target.loc.line);
+        let saved = self.set_position(target);
         match &target.kind {
             ExprKind::Name(n) => {
                 if n == "__debug__" {
@@ -87,7 +87,7 @@ impl<'a> Compiler<'a> {
             }
             _ => return Err(self.error(format!("cannot assign to {}", expr_name(target)), target.loc)),
         }
-        self.set_line(saved);
+        self.restore_position(saved);
         Ok(())
     }
 
@@ -135,7 +135,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn delete(&mut self, target: &'a Expr) -> Result<(), SyntaxError> {
-        let saved = self.set_line(target.loc.line);
+        let saved = self.set_position(target);
         match &target.kind {
             ExprKind::Name(n) => self.delete_name(n),
             ExprKind::Attribute { value, attr } => {
@@ -151,29 +151,23 @@ impl<'a> Compiler<'a> {
             ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().try_for_each(|t| self.delete(t))?,
             _ => return Err(self.error(format!("cannot delete {}", expr_name(target)), target.loc)),
         }
-        self.set_line(saved);
+        self.restore_position(saved);
         Ok(())
     }
 
     /// `target op= value`, evaluating the target's container once.
+    /// As CPython 3.11: the target is read and written at its own position,
+    /// the operation runs at the statement's.
     pub(super) fn aug_assign(&mut self, target: &'a Expr, op: ast::BinOp, value: &'a Expr) -> Result<(), SyntaxError> {
-        let op = BinOp::from(op);
+        let saved = self.set_position(target);
         match &target.kind {
-            ExprKind::Name(n) => {
-                self.load_name(n);
-                self.expr(value)?;
-                self.emit(Instruction::InplaceOp(op));
-                self.store_name(n);
-            }
+            ExprKind::Name(n) => self.load_name(n),
             ExprKind::Attribute { value: obj, attr } => {
                 self.expr(obj)?;
                 self.emit(Instruction::Copy(1));
+                self.move_to_attr_name(target, attr);
                 let i = self.attr_index(attr);
                 self.emit(Instruction::LoadAttr(i));
-                self.expr(value)?;
-                self.emit(Instruction::InplaceOp(op));
-                self.emit(Instruction::Swap(2));
-                self.emit(Instruction::StoreAttr(i));
             }
             ExprKind::Subscript { value: obj, slice } => {
                 self.expr(obj)?;
@@ -181,17 +175,32 @@ impl<'a> Compiler<'a> {
                 self.emit(Instruction::Copy(2));
                 self.emit(Instruction::Copy(2));
                 self.emit(Instruction::BinarySubscr);
-                self.expr(value)?;
-                self.emit(Instruction::InplaceOp(op));
-                self.emit(Instruction::Swap(3));
-                self.emit(Instruction::Swap(2));
-                self.emit(Instruction::StoreSubscr);
             }
             _ => {
                 let msg = format!("'{}' is an illegal expression for augmented assignment", expr_name(target));
                 return Err(self.error(msg, target.loc));
             }
         }
+        self.restore_position(saved);
+        self.expr(value)?;
+        self.emit(Instruction::InplaceOp(BinOp::from(op)));
+        let saved = self.set_position(target);
+        match &target.kind {
+            ExprKind::Attribute { attr, .. } => {
+                self.move_to_attr_name(target, attr);
+                self.emit(Instruction::Swap(2));
+                let i = self.attr_index(attr);
+                self.emit(Instruction::StoreAttr(i));
+            }
+            ExprKind::Subscript { .. } => {
+                self.emit(Instruction::Swap(3));
+                self.emit(Instruction::Swap(2));
+                self.emit(Instruction::StoreSubscr);
+            }
+            ExprKind::Name(n) => self.store_name(n),
+            _ => {}
+        }
+        self.restore_position(saved);
         Ok(())
     }
 

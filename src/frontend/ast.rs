@@ -122,6 +122,10 @@ pub struct Alias {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Expr {
     pub loc: Loc,
+    /// Where the expression's last token ends (line 0 when unknown: nodes
+    /// the parser builds inside other nodes). Tracebacks underline
+    /// `loc..end` as CPython 3.11 does.
+    pub end: Loc,
     pub kind: ExprKind,
 }
 
@@ -242,7 +246,7 @@ pub enum CmpOp {
 
 impl Expr {
     pub fn new(loc: Loc, kind: ExprKind) -> Expr {
-        Expr { loc, kind }
+        Expr { loc, end: Loc::default(), kind }
     }
 }
 

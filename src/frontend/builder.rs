@@ -46,6 +46,19 @@ pub fn node(loc: Loc, kind: ExprKind, child_depth: u32) -> R<Ex> {
     Ok(Ex { e: Expr::new(loc, kind), depth })
 }
 
+/// Records where `e` ends, unless an inner rule already did (a parenthesised
+/// expression ends before its `)`, as in CPython).
+pub fn end(mut e: Ex, end: Loc) -> Ex {
+    if e.e.end.line == 0 {
+        e.e.end = end;
+    }
+    e
+}
+
+pub fn ended(e: R<Ex>, at: Loc) -> R<Ex> {
+    e.map(|e| end(e, at))
+}
+
 pub fn leaf(loc: Loc, kind: ExprKind) -> Ex {
     Ex { e: Expr::new(loc, kind), depth: 1 }
 }

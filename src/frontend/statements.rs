@@ -187,7 +187,7 @@ pub fn handler(loc: Loc, clause: Option<(Ex, Option<String>)>, body: Vec<Stmt>) 
 
 pub fn with_stmt(loc: Loc, mut items: Vec<(Ex, Option<Ex>)>, body: Vec<Stmt>) -> R<Stmt> {
     // `with (a, b):` is two context managers, as in CPython (not a tuple).
-    if let [(Ex { e: Expr { kind: ExprKind::Tuple(elts), loc: tuple_loc }, depth }, None)] = items.as_mut_slice() {
+    if let [(Ex { e: Expr { kind: ExprKind::Tuple(elts), loc: tuple_loc, .. }, depth }, None)] = items.as_mut_slice() {
         let parenthesised = elts.first().is_some_and(|first| first.loc != *tuple_loc);
         if parenthesised && !elts.iter().any(|e| matches!(e.kind, ExprKind::Starred(_))) {
             let depth = *depth;

@@ -4,13 +4,22 @@
 use std::sync::Arc;
 
 use super::{Gc, PyInstance, Value};
-use crate::bytecode::Code;
+use crate::bytecode::{Code, Span};
 
 /// One line of a traceback: a frame that the exception passed through.
 #[derive(Clone)]
 pub struct TraceEntry {
     pub code: Arc<Code>,
     pub line: u32,
+    /// The columns of the expression that raised, for the `^^^` marks.
+    pub span: Option<Span>,
+}
+
+impl TraceEntry {
+    /// The entry for instruction `pc` of `code`.
+    pub fn at(code: Arc<Code>, pc: usize) -> TraceEntry {
+        TraceEntry { line: code.line_of(pc), span: code.span_of(pc), code }
+    }
 }
 
 pub struct ExceptionData {

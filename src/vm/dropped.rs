@@ -98,9 +98,8 @@ fn note_dropping_frame(ts: &ThreadState, err: &crate::objects::PyErr) {
     let Some(frame) = ts.exec.frames.last() else { return };
     let mut data = err.data();
     if data.traceback.is_empty() {
-        let code = frame.code.code.clone();
-        let line = code.line_of(frame.pc.saturating_sub(1));
-        data.traceback.push(crate::objects::TraceEntry { code, line });
+        let entry = crate::objects::TraceEntry::at(frame.code.code.clone(), frame.pc.saturating_sub(1));
+        data.traceback.push(entry);
     }
 }
 

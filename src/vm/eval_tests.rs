@@ -23,6 +23,7 @@ fn code(kind: CodeKind, name: &str, argcount: u32, varnames: &[&str], consts: Ve
         is_generator: false,
         instructions,
         lines: vec![1; n],
+        spans: Vec::new(),
         exception_table: Vec::new(),
         constants: consts,
         names: names.iter().map(|s| s.to_string()).collect(),

@@ -33,8 +33,7 @@ pub(crate) fn unwind(ts: &mut ThreadState, fi: usize, pc: usize, err: PyErr, rer
     let stack_base = frame.stack_base();
     let at = pc.saturating_sub(1);
     if !reraise {
-        let line = code.line_of(at);
-        tb.push(TraceEntry { code: code.clone(), line });
+        tb.push(TraceEntry::at(code.clone(), at));
         set_context(ts, &err);
     }
     let entry = code.exception_table.iter().find(|e| (e.start as usize) <= at && at < e.end as usize);

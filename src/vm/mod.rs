@@ -37,6 +37,7 @@ pub mod signals;
 pub mod thread_spawn;
 pub mod thread_state;
 pub mod traceback;
+mod traceback_carets;
 pub mod unblock;
 
 pub use crate::objects::{PyErr, PyResult};

@@ -1,11 +1,12 @@
-//! Printing uncaught exceptions exactly as CPython 3.11 does (without the
-//! `^^^^` markers): the chain of causes and contexts, one
-//! `File "...", line N, in f` entry per frame with its stripped source line,
-//! then `Type: message`.
+//! Printing uncaught exceptions exactly as CPython 3.11 does: the chain of
+//! causes and contexts, one `File "...", line N, in f` entry per frame with
+//! its source line and `^^^^` marks (`traceback_carets`), then
+//! `Type: message`.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
+use super::traceback_carets::{caret_line, is_indent};
 use super::ThreadState;
 use crate::objects::{Gc, PyInstance, Value};
 
@@ -17,6 +18,8 @@ fn source_cache() -> &'static Mutex<HashMap<String, SourceLines>> {
     CACHE.get_or_init(|| Mutex::new(HashMap::new()))
 }
 
+/// Line `line` of `filename` as written (indentation included), if it has
+/// any text.
 fn source_line(filename: &str, line: u32) -> Option<String> {
     let mut cache = source_cache().lock().ok()?;
     let lines = cache
@@ -28,8 +31,8 @@ fn source_line(filename: &str, line: u32) -> Option<String> {
             std::fs::read_to_string(filename).ok().map(|s| Arc::new(s.lines().map(str::to_string).collect()))
         })
         .clone()?;
-    let text = lines.get((line as usize).checked_sub(1)?)?.trim();
-    (!text.is_empty()).then(|| text.to_string())
+    let text = lines.get((line as usize).checked_sub(1)?)?;
+    (!text.trim().is_empty()).then(|| text.clone())
 }
 
 /// `exc.__traceback__`: `None` before the exception is raised, else a small
@@ -139,8 +142,12 @@ fn format_one(ts: &mut ThreadState, exc: &Gc<PyInstance>, out: &mut String) {
                 last = Some(key);
             }
             out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.code.filename, e.line, e.code.name));
-            if let Some(text) = source_line(&e.code.filename, e.line) {
-                out.push_str(&format!("    {text}\n"));
+            if let Some(raw) = source_line(&e.code.filename, e.line) {
+                out.push_str(&format!("    {}\n", raw.trim_start_matches(is_indent)));
+                if let Some(marks) = e.span.and_then(|span| caret_line(&raw, e.line, span)) {
+                    out.push_str(&marks);
+                    out.push('\n');
+                }
             }
         }
         push_repeats(out, repeats);

@@ -7,6 +7,7 @@
 //! exit: 1
 //! last: ZeroDivisionError: division by zero
 //! lines: 9 5 2          (the N of every `File "...", line N` line, in order)
+//! mark: 5 11 ~~~~~~~^~~ (per frame with `^^^` marks: its line, the marks' column, the marks)
 //! text: x = (           (syntax errors only: the source line shown under `File`)
 //! ```
 //!
@@ -52,6 +53,8 @@ struct Failure {
     exit: Option<i32>,
     last: String,
     lines: Vec<u32>,
+    /// `(line, column, marks)` of each frame whose source line is underlined.
+    marks: Vec<(u32, usize, String)>,
     text: Option<String>,
 }
 
@@ -63,7 +66,11 @@ impl PartialEq for Failure {
             (Some(expected), Some(actual)) => actual.contains(expected.as_str()) || expected.contains(actual.as_str()),
             (expected, actual) => expected == actual,
         };
-        self.exit == other.exit && self.last == other.last && self.lines == other.lines && texts_match
+        self.exit == other.exit
+            && self.last == other.last
+            && self.lines == other.lines
+            && self.marks == other.marks
+            && texts_match
     }
 }
 
@@ -186,6 +193,11 @@ fn failure_of(result: &RunResult, dir: &Path) -> Option<Failure> {
             continue;
         }
         failure.lines.push(n);
+        if !is_syntax {
+            if let Some(marks) = frame_marks(&lines, i) {
+                failure.marks.push((n, marks.0, marks.1));
+            }
+        }
         if is_syntax && failure.text.is_none() {
             let next = lines.get(i + 1).map(|s| s.trim()).unwrap_or("");
             if i + 2 < lines.len() && !next.chars().all(|c| c == '^' || c == '~') {
@@ -194,6 +206,19 @@ fn failure_of(result: &RunResult, dir: &Path) -> Option<Failure> {
         }
     }
     Some(failure)
+}
+
+/// The `^^^` line under the source line of the frame at `lines[at]`, as its
+/// column and its marks.
+fn frame_marks(lines: &[&str], at: usize) -> Option<(usize, String)> {
+    let source = lines.get(at + 1)?;
+    let marks = lines.get(at + 2)?;
+    let is_marks = |l: &str| l.contains(['^', '~']) && l.chars().all(|c| matches!(c, ' ' | '^' | '~'));
+    if traceback_frame(source).is_some() || is_marks(source) || !is_marks(marks) {
+        return None;
+    }
+    let column = marks.chars().take_while(|&c| c == ' ').count();
+    Some((column, marks.trim().to_string()))
 }
 
 /// `  File "x.py", line 12, in f` → ("x.py", 12).
@@ -208,6 +233,9 @@ fn format_failure(f: &Failure) -> String {
     let exit = f.exit.map_or("none".to_string(), |c| c.to_string());
     let lines: Vec<String> = f.lines.iter().map(|n| n.to_string()).collect();
     let mut text = format!("exit: {exit}\nlast: {}\nlines: {}\n", f.last, lines.join(" "));
+    for (line, column, marks) in &f.marks {
+        text.push_str(&format!("mark: {line} {column} {marks}\n"));
+    }
     if let Some(t) = &f.text {
         text.push_str(&format!("text: {t}\n"));
     }
@@ -223,6 +251,14 @@ fn parse_failure(text: &str) -> Failure {
             "last" => f.last = value.to_string(),
             "lines" => f.lines = value.split_whitespace().filter_map(|n| n.parse().ok()).collect(),
             "text" => f.text = Some(value.to_string()),
+            "mark" => {
+                let mut parts = value.split_whitespace();
+                let line = parts.next().and_then(|n| n.parse().ok());
+                let column = parts.next().and_then(|n| n.parse().ok());
+                if let (Some(line), Some(column), Some(marks)) = (line, column, parts.next()) {
+                    f.marks.push((line, column, marks.to_string()));
+                }
+            }
             _ => {}
         }
     }
@@ -271,7 +307,7 @@ fn summary(failure: &Option<Failure>) -> String {
     let Some(f) = failure else { return "exit 0, empty stderr".to_string() };
     let exit = f.exit.map_or("none".to_string(), |c| c.to_string());
     let text = f.text.as_ref().map_or(String::new(), |t| format!(", text {:?}", shorten(t)));
-    format!("exit {exit}, lines {:?}{text}, last: {}", f.lines, shorten(&f.last))
+    format!("exit {exit}, lines {:?}, marks {:?}{text}, last: {}", f.lines, f.marks, shorten(&f.last))
 }
 
 fn shorten(text: &str) -> String {

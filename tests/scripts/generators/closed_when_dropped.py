@@ -142,6 +142,9 @@ def yields_in_finally():
         yield "again"
 
 # The RuntimeError of `close` shows the frame that dropped the generator; gilvm
-# closes it at the loop's next check and names the line of the frame's last call,
-# hence one line here.
-y = yields_in_finally(); next(y); y = None; print("after yield in finally")
+# closes it at the loop's next check and names the frame's last call, so the
+# generator is dropped by a call here (its frame's end), and on one line.
+def drop_started():
+    y = yields_in_finally(); next(y)
+
+drop_started(); print("after yield in finally")
