@@ -232,6 +232,7 @@ fn count(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     Ok(Value::Int(n as i64))
 }
 
+#[inline]
 fn affix_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, end: bool) -> PyResult<Value> {
     let (r, rest) = match method(ts, name, args, 1, 3) {
         Ok(found) => found,
@@ -243,7 +244,12 @@ fn affix_impl(ts: &mut ThreadState, args: Args<'_>, name: &str, end: bool) -> Py
         let (hay, p) = (this.as_str(), p.as_str());
         return Ok(Value::Bool(if end { hay.ends_with(p) } else { hay.starts_with(p) }));
     }
-    let (a, b, empty) = byte_range(ts, &this, rest.get(1), rest.get(2))?;
+    affix_general(ts, this, rest, name, end)
+}
+
+/// `startswith`/`endswith` given a tuple of candidates or a range.
+fn affix_general(ts: &mut ThreadState, this: &PyStr, rest: &[Value], name: &str, end: bool) -> PyResult<Value> {
+    let (a, b, empty) = byte_range(ts, this, rest.get(1), rest.get(2))?;
     let hay = &this.as_str()[a..b];
     let candidates: Vec<Value> = match &rest[0] {
         Value::Tuple(t) => t.items.to_vec(),
@@ -297,7 +303,8 @@ fn map_text(ts: &mut ThreadState, args: Args<'_>, name: &str, f: fn(&str) -> Str
 
 /// A case mapping: `ascii` changes ASCII text in place (no intermediate
 /// `String`); `f` handles the rest of Unicode.
-fn map_case(ts: &mut ThreadState, args: Args<'_>, name: &str, ascii: fn(&mut str), f: fn(&str) -> String) -> PyResult<Value> {
+#[inline]
+fn map_case(ts: &mut ThreadState, args: Args<'_>, name: &str, ascii: impl FnOnce(&mut str), f: fn(&str) -> String) -> PyResult<Value> {
     let (r, _) = method(ts, name, args, 0, 0)?;
     let this = recv(ts, r, name)?;
     if this.is_ascii() {

@@ -13,6 +13,27 @@ use super::Gc;
 /// Text up to this many bytes is stored inside the `PyStr` (`CompactString`'s inline capacity).
 const INLINE_BYTES: usize = std::mem::size_of::<CompactString>();
 
+/// "000", "001", ..., "999" back to back: `str(n)` of an int below 1000 is
+/// a slice of this text (leading zeros skipped), copied inline.
+static TRIPLES: &str = match std::str::from_utf8(&TRIPLE_DIGITS) {
+    Ok(text) => text,
+    Err(_) => "",
+};
+
+static TRIPLE_DIGITS: [u8; 3000] = triple_digits();
+
+const fn triple_digits() -> [u8; 3000] {
+    let mut out = [0u8; 3000];
+    let mut n = 0;
+    while n < 1000 {
+        out[3 * n] = b'0' + (n / 100) as u8;
+        out[3 * n + 1] = b'0' + (n / 10 % 10) as u8;
+        out[3 * n + 2] = b'0' + (n % 10) as u8;
+        n += 1;
+    }
+    out
+}
+
 pub struct PyStr {
     value: CompactString,
     /// Number of characters (not bytes); equal to the byte length for ASCII text,
@@ -29,6 +50,7 @@ impl PyStr {
 
     /// A piece of text known to be ASCII (cut from an ASCII string at ASCII
     /// bytes, as `split` does): its character count is its length, no scan.
+    #[inline]
     pub fn ascii_piece(s: &str) -> PyStr {
         debug_assert!(s.is_ascii());
         PyStr { char_len: s.len(), value: CompactString::new(s), hash: Cell::new(-1) }
@@ -63,11 +85,19 @@ impl PyStr {
 
     /// `a + b` for operands the caller owns: when one of them is a temporary
     /// nothing else holds (`"w" + str(i)`, `a + b + c`), the result is written
-    /// into its box, saving an allocation and a free. No one can observe the
-    /// change: a uniquely held object is reachable only through this call.
+    /// into its box, saving an allocation and a free; a short result after a
+    /// unique left operand is appended in its inline buffer. No one can
+    /// observe the change: a uniquely held object is reachable only through
+    /// this call. (A long result is built at its exact size, as CPython's.)
     pub fn concat_owned(mut a: Gc<PyStr>, mut b: Gc<PyStr>) -> Gc<PyStr> {
         if let Some(x) = Gc::get_mut(&mut a) {
-            *x = PyStr::add(x, &b);
+            if x.value.len() + b.value.len() <= INLINE_BYTES {
+                x.value.push_str(b.as_str());
+                x.char_len += b.char_len;
+                x.hash.set(-1);
+            } else {
+                *x = PyStr::add(x, &b);
+            }
             return a;
         }
         if let Some(y) = Gc::get_mut(&mut b) {
@@ -77,16 +107,25 @@ impl PyStr {
         Gc::new(PyStr::add(&a, &b))
     }
 
-    /// `str(i)` for an int, formatted straight into the inline buffer.
+    /// `str(i)` for an int. Below 1000 the text is cut from `TRIPLES`, with
+    /// no formatting machinery.
     pub fn from_int(i: i64) -> PyStr {
         use compact_str::ToCompactString;
-        let value = i.to_compact_string();
+        let value = match usize::try_from(i) {
+            Ok(n) if n < 1000 => {
+                let skip = if n < 10 { 2 } else if n < 100 { 1 } else { 0 };
+                CompactString::new(TRIPLES.get(3 * n + skip..3 * n + 3).unwrap_or_default())
+            }
+            _ => i.to_compact_string(),
+        };
         PyStr { char_len: value.len(), value, hash: Cell::new(-1) }
     }
 
     /// A copy of this string changed in place by `f`, which must keep every
-    /// character's length (an ASCII case mapping on ASCII text).
-    pub fn map_in_place(&self, f: fn(&mut str)) -> PyStr {
+    /// character's length (an ASCII case mapping on ASCII text). Generic, so
+    /// the mapping is inlined rather than called through a pointer.
+    #[inline]
+    pub fn map_in_place(&self, f: impl FnOnce(&mut str)) -> PyStr {
         let mut value = self.value.clone();
         f(value.as_mut_str());
         PyStr { char_len: self.char_len, value, hash: Cell::new(-1) }
