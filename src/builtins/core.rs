@@ -177,7 +177,21 @@ fn callable(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     }))
 }
 
+/// `abs(x)`: one int or float argument is answered before any argument
+/// parsing (the common call); everything else takes `abs_general`.
 fn abs(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+    if let ([x], []) = (args.values, args.kwnames) {
+        match x {
+            Value::Int(i) if *i != i64::MIN => return Ok(Value::Int(i.abs())),
+            Value::Float(f) => return Ok(Value::Float(f.abs())),
+            _ => {}
+        }
+    }
+    abs_general(ts, args)
+}
+
+#[inline(never)]
+fn abs_general(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let a = positional(ts, "abs", args, 1, 1)?;
     match &a[0] {
         Value::Int(i) => Ok(i.checked_abs().map(Value::Int).unwrap_or_else(|| Value::from_bigint(BigInt::from(*i).abs()))),

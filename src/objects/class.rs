@@ -2,7 +2,7 @@
 
 use std::cell::{OnceCell, RefCell};
 
-use super::{ExceptionData, Gc, PyDict, PyStr, Value};
+use super::{DictTable, ExceptionData, Gc, PyDict, PyStr, Value};
 
 /// What the instances of a type are made of: the builtin "solid base" of the
 /// type. A class defined in Python has the layout of the builtin it derives from.
@@ -32,7 +32,16 @@ pub struct PyType {
     /// How many attributes instances have grown to (capped): new instance
     /// dicts are made that size, so `__init__` fills them without regrowth.
     pub instance_size: std::cell::Cell<u8>,
+    /// Cleared attribute tables of freed instances, which new instances take
+    /// first: a loop that makes and frees an instance per turn allocates and
+    /// frees no table (at most `SPARE_TABLES` are kept).
+    pub spare_tables: RefCell<Vec<DictTable>>,
 }
+
+/// The most spare attribute tables a class keeps, and the most attributes
+/// a table kept may have held.
+const SPARE_TABLES: usize = 4;
+const MAX_SPARE_LEN: usize = 32;
 
 /// Inline caches know a class by its address: one freed may not validate a
 /// cache for another allocated at the same place (its dict may live on, unchanged).
@@ -50,6 +59,16 @@ impl PyType {
         if len > self.instance_size.get() {
             self.instance_size.set(len);
         }
+    }
+
+    /// An empty attribute table for a new instance: a spare one, else one
+    /// of the size instances have grown to.
+    #[inline]
+    pub fn instance_table(&self) -> DictTable {
+        if let Some(table) = self.spare_tables.try_borrow_mut().ok().and_then(|mut spare| spare.pop()) {
+            return table;
+        }
+        DictTable::with_capacity(self.instance_size.get() as usize)
     }
 
     /// The type itself, then its MRO.
@@ -92,6 +111,12 @@ impl PyInstance {
         self.class.borrow().clone()
     }
 
+    /// An instance of `cls` with an empty attribute table (a spare one if the class has one).
+    pub fn of_class(cls: &Gc<PyType>) -> PyInstance {
+        let attrs = PyDict { table: RefCell::new(cls.instance_table()) };
+        PyInstance::new(cls.clone(), attrs, None)
+    }
+
     /// The attribute dict (inline, or the dict object `__dict__` made).
     #[inline]
     pub fn dict(&self) -> &PyDict {
@@ -111,5 +136,32 @@ impl PyInstance {
         let table = std::mem::take(&mut *self.attrs.table.try_borrow_mut().ok()?);
         let d = Gc::new(PyDict { table: RefCell::new(table) });
         Some(self.shared.get_or_init(|| d).clone())
+    }
+}
+
+/// The inline table goes back to the class, cleared, for a new instance to
+/// take (one `__dict__` moved out is shared and freed with its dict object).
+impl Drop for PyInstance {
+    fn drop(&mut self) {
+        // Large tables are not worth keeping: they are freed.
+        if self.shared.get().is_some() || self.attrs.table.get_mut().len() > MAX_SPARE_LEN {
+            return;
+        }
+        // Dropping the values may free other instances (a linked chain frees
+        // recursively): cleared in place, in this small frame, before the
+        // spare list is borrowed.
+        let table = self.attrs.table.get_mut();
+        table.clear();
+        keep_spare(self.class.get_mut(), table);
+    }
+}
+
+/// Moves a cleared table to `cls`'s spares, if it keeps fewer than `SPARE_TABLES`.
+#[inline(never)]
+fn keep_spare(cls: &PyType, table: &mut DictTable) {
+    if let Ok(mut spare) = cls.spare_tables.try_borrow_mut() {
+        if spare.len() < SPARE_TABLES {
+            spare.push(std::mem::take(table));
+        }
     }
 }

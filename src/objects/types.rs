@@ -176,5 +176,6 @@ pub fn new_type(name: &str, bases: &[Gc<PyType>], layout: Layout, builtin: bool)
         layout,
         builtin,
         instance_size: std::cell::Cell::new(0),
+        spare_tables: Default::default(),
     })
 }

@@ -85,7 +85,7 @@ pub fn instantiate(ts: &mut ThreadState, cls: &Gc<PyType>, args: &[Value]) -> Py
 /// A plain instance of `cls` (`Layout::Object`: no exception data), as
 /// `object.__new__` makes it; the class-call inline cache's fast path.
 pub(crate) fn new_instance(cls: &Gc<PyType>) -> Gc<PyInstance> {
-    Gc::new(PyInstance::new(cls.clone(), PyDict::with_capacity(cls.instance_size.get() as usize), None))
+    Gc::new(PyInstance::of_class(cls))
 }
 
 /// `type(x)` and `type(name, bases, dict)`.
@@ -205,6 +205,7 @@ pub fn make_class(ts: &mut ThreadState, name: &str, mut bases: Vec<Gc<PyType>>, 
         layout,
         builtin: false,
         instance_size: std::cell::Cell::new(0),
+        spare_tables: Default::default(),
     });
     if let Some(Value::Cell(cell)) = classcell {
         *cell.value.borrow_mut() = Value::Type(cls.clone());

@@ -204,19 +204,7 @@ pub(crate) fn load_global_miss(slot: &Cell<Slot>, globals: &PyDict, builtins: &P
 #[inline]
 pub(crate) fn load_attr(slot: &Cell<Slot>, obj: &Value, name: &PyStr) -> Option<Value> {
     match (slot.get(), obj) {
-        (Slot::InstanceAttr { class, hint }, Value::Instance(inst)) => {
-            let cls = inst.class.borrow();
-            if !class.valid(&cls) || class.value(&cls).is_some_and(|v| is_data_descriptor(&v)) {
-                return None;
-            }
-            let table = inst.dict().table.borrow();
-            if key_at(&table, hint, name) {
-                return table.entry(hint as usize).map(|e| super::fastops::dup(&e.value));
-            }
-            let pos = find_str(&table, name)?;
-            slot.set(Slot::InstanceAttr { class, hint: pos as u32 });
-            table.entry(pos).map(|e| super::fastops::dup(&e.value))
-        }
+        (Slot::InstanceAttr { class, hint }, Value::Instance(inst)) => instance_attr(slot, class, hint, inst, name),
         (Slot::Module { version, pos }, Value::Module(m)) => {
             let table = m.dict.table.borrow();
             if table.keys_version() != version {
@@ -226,6 +214,41 @@ pub(crate) fn load_attr(slot: &Cell<Slot>, obj: &Value, name: &PyStr) -> Option<
         }
         _ => None,
     }
+}
+
+/// An instance attribute from an `InstanceAttr` slot: the entry at `hint`
+/// when it still holds `name` (the hit, kept short), else a search of the
+/// instance dict out of line.
+#[inline(always)]
+fn instance_attr(slot: &Cell<Slot>, class: TypeLookup, hint: u32, inst: &PyInstance, name: &PyStr) -> Option<Value> {
+    if !class.valid(&inst.class.borrow()) {
+        return None;
+    }
+    // A class attribute of that name may have been rebound to a data
+    // descriptor (the key set, and so the epoch, unchanged): only then re-read.
+    if class.level != NOT_FOUND && shadowed(&class, inst) {
+        return None;
+    }
+    let table = inst.dict().table.borrow();
+    if key_at(&table, hint, name) {
+        return table.entry(hint as usize).map(|e| super::fastops::dup(&e.value));
+    }
+    drop(table);
+    instance_attr_moved(slot, class, inst, name)
+}
+
+#[inline(never)]
+fn shadowed(class: &TypeLookup, inst: &PyInstance) -> bool {
+    class.value(&inst.class.borrow()).is_some_and(|v| is_data_descriptor(&v))
+}
+
+/// `instance_attr` when the name is not at its hint: found elsewhere, the hint moves.
+#[inline(never)]
+fn instance_attr_moved(slot: &Cell<Slot>, class: TypeLookup, inst: &PyInstance, name: &PyStr) -> Option<Value> {
+    let table = inst.dict().table.borrow();
+    let pos = find_str(&table, name)?;
+    slot.set(Slot::InstanceAttr { class, hint: pos as u32 });
+    table.entry(pos).map(|e| super::fastops::dup(&e.value))
 }
 
 /// `LoadAttr` without the cache, filling it.
@@ -250,7 +273,12 @@ pub(crate) fn load_attr_miss(ts: &mut ThreadState, slot: &Cell<Slot>, obj: &Valu
 /// code generated for the other arms.
 #[inline(never)]
 pub(crate) fn load_fast_attr(ts: &mut ThreadState, slot: &Cell<Slot>, local: usize, name: &Gc<PyStr>) -> PyResult<Value> {
-    if let Some(v) = load_attr(slot, &ts.exec.stack[local], name) {
+    let found = match (slot.get(), ts.exec.stack.get(local)) {
+        (Slot::InstanceAttr { class, hint }, Some(Value::Instance(inst))) => instance_attr(slot, class, hint, inst, name),
+        (_, Some(obj)) => load_attr(slot, obj, name),
+        (_, None) => None,
+    };
+    if let Some(v) = found {
         return Ok(v);
     }
     let obj = super::fastops::dup(&ts.exec.stack[local]);
