@@ -374,10 +374,7 @@ fn enter_next(ts: &mut ThreadState, gen: Gc<PyGenerator>, entry: bool) -> PyResu
     f.entry = entry;
     let pops_sent = matches!(f.code.code.instructions.get(f.pc), Some(Instruction::PopTop));
     f.pc += pops_sent as usize;
-    ts.exec.frames.reserve(1);
-    if let Some(f) = frame.take() {
-        ts.exec.frames.push(f);
-    }
+    ts.exec.frames.extend(frame.take());
     std::mem::swap(&mut ts.exec.stack, stack);
     drop(body);
     if !pops_sent {
@@ -422,8 +419,12 @@ fn suspend(ts: &mut ThreadState) {
     let mut body = gen.body.borrow_mut();
     std::mem::swap(&mut ts.exec.stack, &mut body.stack);
     shrink_after_deep_calls(&mut body.stack);
-    // The slot is empty while the generator runs: nothing is dropped here.
-    body.frame = ts.exec.frames.pop();
+    // The slot is empty while the generator runs (`enter` took the frame):
+    // nothing to drop, so the frame is written over it with no call between
+    // (no copy through the native stack).
+    let empty = std::mem::replace(&mut body.frame, ts.exec.frames.pop());
+    debug_assert!(empty.is_none());
+    std::mem::forget(empty);
     drop(body);
     if !ts.exec.exc_info.is_none() || !gen.outer_exc.borrow().is_none() {
         restore_exc_info(ts, &gen, true);
@@ -489,6 +490,15 @@ fn escaped(ts: &mut ThreadState, e: PyErr) -> PyErr {
 /// back to the loop's `ForIter` through `yield_to_caller`, `return_to_caller`
 /// or `raise_to_caller`. `false`: the generator is exhausted.
 pub(crate) fn push_frame(ts: &mut ThreadState, gen: Gc<PyGenerator>) -> PyResult<bool> {
+    if gen.state.get() == GeneratorState::Suspended {
+        return enter_next(ts, gen, false);
+    }
+    push_first_frame(ts, gen)
+}
+
+/// `push_frame` of a generator not suspended at a `yield`: started, refused or exhausted.
+#[inline(never)]
+fn push_first_frame(ts: &mut ThreadState, gen: Gc<PyGenerator>) -> PyResult<bool> {
     match gen.state.get() {
         GeneratorState::Running => Err(ts.value_error("generator already executing")),
         GeneratorState::Finished => Ok(false),
