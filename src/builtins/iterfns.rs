@@ -217,40 +217,38 @@ fn sum(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
         _ => {}
     }
     let it = ts.get_iter(a[0].as_ref().unwrap_or(&Value::None))?;
-    let mut fsum: Option<f64> = None;
-    while let Some(x) = next_item(ts, &it)? {
-        match (&total, &x) {
-            (Value::Float(t), Value::Float(f)) => {
-                fsum = Some(fsum.unwrap_or(*t) + f);
-                total = Value::Float(fsum.unwrap_or(0.0));
-                continue;
-            }
-            // Ints add inline until they overflow (then as big ints, by `binary_op`).
-            (Value::Int(t), Value::Int(i)) if t.checked_add(*i).is_some() => {
-                total = Value::Int(t + i);
-                continue;
-            }
-            _ => {}
+    loop {
+        let item = match &it {
+            Value::Generator(g) => crate::vm::generator::drain(ts, g, |x| add_inline(&mut total, x))?,
+            _ => ts.next(&it)?,
+        };
+        let Some(x) = item else { return Ok(total) };
+        if let Err(x) = add_inline(&mut total, x) {
+            total = ts.binary_op(BinOp::Add, &total, &x)?;
         }
-        total = ts.binary_op(BinOp::Add, &total, &x)?;
-        fsum = None;
     }
-    Ok(total)
 }
 
-/// The next item of an iterator a builtin consumes: a generator is resumed
-/// directly, anything else through the iterator protocol.
-fn next_item(ts: &mut ThreadState, it: &Value) -> PyResult<Option<Value>> {
-    match it {
-        Value::Generator(g) => crate::vm::generator::generator_next(ts, g),
-        _ => ts.next(it),
+/// `total + x` for two ints that do not overflow or two floats (CPython's
+/// `sum` keeps such runs in a C `long` or `double` too). Anything else is
+/// given back for `binary_op` (big ints, mixtures, `__add__`/`__radd__`).
+#[inline]
+fn add_inline(total: &mut Value, x: Value) -> Result<(), Value> {
+    match (&*total, &x) {
+        (Value::Int(t), Value::Int(i)) => match t.checked_add(*i) {
+            Some(r) => *total = Value::Int(r),
+            None => return Err(x),
+        },
+        (Value::Float(t), Value::Float(f)) => *total = Value::Float(t + f),
+        _ => return Err(x),
     }
+    Ok(())
 }
 
 fn any(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let a = positional(ts, "any", args, 1, 1)?;
     let it = ts.get_iter(&a[0])?;
-    while let Some(x) = next_item(ts, &it)? {
+    while let Some(x) = next_deciding(ts, &it, true)? {
         if ts.truthy(&x)? {
             return Ok(Value::Bool(true));
         }
@@ -261,12 +259,32 @@ fn any(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 fn all(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let a = positional(ts, "all", args, 1, 1)?;
     let it = ts.get_iter(&a[0])?;
-    while let Some(x) = next_item(ts, &it)? {
+    while let Some(x) = next_deciding(ts, &it, false)? {
         if !ts.truthy(&x)? {
             return Ok(Value::Bool(false));
         }
     }
     Ok(Value::Bool(true))
+}
+
+/// The next item that may decide `any` (`decides` true) or `all` (false):
+/// a generator's bools, ints and `None` that cannot are skipped while it
+/// stays on the frame stack (`generator::drain`); any other item is returned.
+fn next_deciding(ts: &mut ThreadState, it: &Value, decides: bool) -> PyResult<Option<Value>> {
+    let Value::Generator(g) = it else { return ts.next(it) };
+    crate::vm::generator::drain(ts, g, |x| {
+        let truth = match x {
+            Value::Bool(b) => b,
+            Value::Int(i) => i != 0,
+            Value::None => false,
+            _ => return Err(x),
+        };
+        if truth == decides {
+            Err(x)
+        } else {
+            Ok(())
+        }
+    })
 }
 
 fn iter(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {

@@ -29,10 +29,8 @@ pub struct PyGenerator {
     pub name: String,
     pub qualname: String,
     pub state: Cell<GeneratorState>,
-    /// The frame while not running.
-    saved: RefCell<Option<Frame>>,
-    /// Its own value stack while not running; the caller's while it runs.
-    stack: RefCell<Vec<Value>>,
+    /// The frame and the stack, under one borrow (a resume takes both).
+    body: RefCell<Body>,
     /// The generator's own "exception being handled", swapped in while it runs.
     exc_info: RefCell<Value>,
     /// The caller's exception being handled, kept while the generator runs.
@@ -41,6 +39,13 @@ pub struct PyGenerator {
     /// or delegates with `yield from`): the eval breaker to ask for the close
     /// when it is dropped while suspended (see `dropped.rs`).
     closer: Option<Arc<EvalBreaker>>,
+}
+
+struct Body {
+    /// The frame while not running.
+    frame: Option<Frame>,
+    /// Its own value stack while not running; the caller's while it runs.
+    stack: Vec<Value>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -74,8 +79,7 @@ pub(crate) fn new_generator(ts: &mut ThreadState, func: &Gc<PyFunction>, args: A
         name: func.name.borrow().as_str().to_string(),
         qualname: func.qualname.borrow().as_str().to_string(),
         state: Cell::new(GeneratorState::Created),
-        saved: RefCell::new(Some(frame)),
-        stack: RefCell::new(stack),
+        body: RefCell::new(Body { frame: Some(frame), stack }),
         exc_info: RefCell::new(Value::None),
         outer_exc: RefCell::new(Value::None),
         closer,
@@ -86,12 +90,66 @@ pub(crate) fn new_generator(ts: &mut ThreadState, func: &Gc<PyFunction>, args: A
 /// `ThreadState::next` for `Value::Generator`.)
 pub fn generator_next(ts: &mut ThreadState, gen: &Gc<PyGenerator>) -> PyResult<Option<Value>> {
     let step = match gen.state.get() {
-        GeneratorState::Suspended => resume_raw(ts, gen, Some(Value::None), None)?,
+        GeneratorState::Suspended => {
+            ts.check_native_stack()?;
+            if !enter_next(ts, gen.clone(), true)? {
+                return Ok(None);
+            }
+            run_entered(ts, None)?
+        }
         _ => resume(ts, gen, Value::None, None)?,
     };
     match step {
         Step::Yield(v) => Ok(Some(v)),
         Step::Return(_) => Ok(None),
+    }
+}
+
+/// The items of a generator for a native consumer (`sum`, `list`, `any`...)
+/// that handles most of them without running Python code: `take` gets each
+/// item and refuses (gives back) one it cannot handle alone. Between items
+/// `take` accepts, the generator's frame stays on the frame stack with its
+/// stack swapped in (it is resumed by one more `run_frames`, not entered and
+/// suspended again); `take` gets no `ThreadState`, so nothing can observe
+/// the generator meanwhile. A refused item comes back suspended properly,
+/// for the consumer's general path: `Ok(None)` when the generator is exhausted.
+pub fn drain(ts: &mut ThreadState, gen: &Gc<PyGenerator>, mut take: impl FnMut(Value) -> Result<(), Value>) -> PyResult<Option<Value>> {
+    if gen.state.get() != GeneratorState::Suspended {
+        return generator_next(ts, gen);
+    }
+    ts.check_native_stack()?;
+    if !enter_next(ts, gen.clone(), true)? {
+        return Ok(None);
+    }
+    loop {
+        match run_frames(ts, None) {
+            Ok(Exit::Yield(v)) => match take(v) {
+                Ok(()) => resend_none(ts),
+                Err(v) => {
+                    suspend(ts);
+                    return Ok(Some(v));
+                }
+            },
+            Ok(Exit::Return(_)) => {
+                finish(ts);
+                return Ok(None);
+            }
+            Err(e) => {
+                finish(ts);
+                return Err(escaped(ts, e));
+            }
+        }
+    }
+}
+
+/// Sends `None` to the generator frame on top, which just yielded (`drain`):
+/// as `enter_next` does, a `yield` statement's `PopTop` is skipped instead.
+fn resend_none(ts: &mut ThreadState) {
+    let Some(frame) = ts.exec.frames.last_mut() else { return };
+    if matches!(frame.code.code.instructions.get(frame.pc), Some(Instruction::PopTop)) {
+        frame.pc += 1;
+    } else {
+        ts.exec.stack.push(Value::None);
     }
 }
 
@@ -116,8 +174,7 @@ pub fn generator_close(ts: &mut ThreadState, gen: &Gc<PyGenerator>) -> PyResult<
     let state = gen.state.get();
     if matches!(state, GeneratorState::Created | GeneratorState::Finished) {
         gen.state.set(GeneratorState::Finished);
-        gen.saved.borrow_mut().take();
-        gen.stack.borrow_mut().clear();
+        gen.clear();
         return Ok(());
     }
     let cls = ts.types().generator_exit.clone();
@@ -137,10 +194,10 @@ pub fn generator_close(ts: &mut ThreadState, gen: &Gc<PyGenerator>) -> PyResult<
 }
 
 fn suspended_at_yield_from(gen: &PyGenerator) -> Option<Value> {
-    let saved = gen.saved.borrow();
-    let frame = saved.as_ref()?;
+    let body = gen.body.borrow();
+    let frame = body.frame.as_ref()?;
     let ins = frame.code.code.instructions.get(frame.pc)?;
-    matches!(ins, Instruction::YieldFrom).then(|| gen.stack.borrow().last().cloned()).flatten()
+    matches!(ins, Instruction::YieldFrom).then(|| body.stack.last().cloned()).flatten()
 }
 
 /// `throw`: forwarded to a `yield from` sub-iterator first, as CPython does.
@@ -156,10 +213,11 @@ fn throw_step(ts: &mut ThreadState, gen: &Gc<PyGenerator>, exc: PyErr) -> PyResu
         throw_into(ts, &sub, exc.clone())
     };
     let finish_yield_from = |pc_delta: usize, replace: Option<Value>| {
-        if let Some(frame) = gen.saved.borrow_mut().as_mut() {
+        let mut body = gen.body.borrow_mut();
+        let Body { frame, stack } = &mut *body;
+        if let Some(frame) = frame {
             frame.pc += pc_delta;
             if let Some(r) = replace {
-                let mut stack = gen.stack.borrow_mut();
                 stack.pop();
                 stack.push(r);
             }
@@ -229,8 +287,7 @@ pub(crate) fn resume(ts: &mut ThreadState, gen: &Gc<PyGenerator>, sent: Value, t
         GeneratorState::Created => {
             if let Some(e) = throw {
                 gen.state.set(GeneratorState::Finished);
-                gen.saved.borrow_mut().take();
-                gen.stack.borrow_mut().clear();
+                gen.clear();
                 return Err(e);
             }
             if !sent.is_none() {
@@ -252,6 +309,13 @@ fn resume_raw(ts: &mut ThreadState, gen: &Gc<PyGenerator>, push: Option<Value>, 
     if !enter(ts, gen.clone(), push, true)? {
         return Ok(Step::Return(Value::None));
     }
+    run_entered(ts, throw)
+}
+
+/// Runs the generator frame `enter` pushed as an entry frame of a nested
+/// `run_frames`, and puts it back when it yields or ends.
+#[inline]
+fn run_entered(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult<Step> {
     match run_frames(ts, throw) {
         Ok(Exit::Yield(v)) => {
             suspend(ts);
@@ -270,20 +334,60 @@ fn resume_raw(ts: &mut ThreadState, gen: &Gc<PyGenerator>, push: Option<Value>, 
 
 /// Swaps the generator's stack in as the thread's value stack (the caller's
 /// waits in the generator, untouched: only the top frame reads the stack),
-/// puts the generator in the self slot and pushes its frame. `false` when the
-/// generator has no frame left (it finished).
+/// puts the generator in the self slot and pushes its frame, then `push` on
+/// its stack. `false` when the generator has no frame left (it finished).
+#[inline(never)]
 fn enter(ts: &mut ThreadState, gen: Gc<PyGenerator>, push: Option<Value>, entry: bool) -> PyResult<bool> {
     super::call::check_depth(ts)?;
-    let Some(mut frame) = gen.saved.borrow_mut().take() else {
+    let mut body = gen.body.borrow_mut();
+    let Some(mut frame) = body.frame.take() else {
+        drop(body);
         gen.state.set(GeneratorState::Finished);
         return Ok(false);
     };
     frame.entry = entry;
     ts.exec.frames.push(frame);
-    std::mem::swap(&mut ts.exec.stack, &mut gen.stack.borrow_mut());
+    std::mem::swap(&mut ts.exec.stack, &mut body.stack);
+    drop(body);
     if let Some(v) = push {
         ts.exec.stack.push(v);
     }
+    running(ts, gen);
+    Ok(true)
+}
+
+/// `enter` for the commonest resume: a suspended generator sent `None`
+/// (`next`, `for`, `sum`). A `yield` statement pops what it is sent at once,
+/// so then the `None` is not pushed and the `PopTop` is skipped: one
+/// dispatch fewer per item. The frame is adjusted where it lies and moved
+/// once, onto the frame stack.
+#[inline(always)]
+fn enter_next(ts: &mut ThreadState, gen: Gc<PyGenerator>, entry: bool) -> PyResult<bool> {
+    super::call::check_depth(ts)?;
+    let mut body = gen.body.borrow_mut();
+    let Body { frame, stack } = &mut *body;
+    let Some(f) = frame.as_mut() else {
+        drop(body);
+        gen.state.set(GeneratorState::Finished);
+        return Ok(false);
+    };
+    f.entry = entry;
+    let pops_sent = matches!(f.code.code.instructions.get(f.pc), Some(Instruction::PopTop));
+    f.pc += pops_sent as usize;
+    ts.exec.frames.extend(frame.take());
+    std::mem::swap(&mut ts.exec.stack, stack);
+    drop(body);
+    if !pops_sent {
+        ts.exec.stack.push(Value::None);
+    }
+    running(ts, gen);
+    Ok(true)
+}
+
+/// The generator entered: it is running, sees its own handled exception and
+/// sits in its self slot.
+#[inline(always)]
+fn running(ts: &mut ThreadState, gen: Gc<PyGenerator>) {
     gen.state.set(GeneratorState::Running);
     if !ts.exec.exc_info.is_none() || !gen.exc_info.borrow().is_none() {
         swap_exc_info_in(ts, &gen);
@@ -292,7 +396,6 @@ fn enter(ts: &mut ThreadState, gen: Gc<PyGenerator>, push: Option<Value>, entry:
     if let Some(slot) = ts.exec.stack.first_mut() {
         fastops::discard(std::mem::replace(slot, Value::Generator(gen)));
     }
-    Ok(true)
 }
 
 /// The generator sees its own handled exception, else its caller's (as
@@ -310,13 +413,19 @@ fn swap_exc_info_in(ts: &mut ThreadState, gen: &PyGenerator) {
 
 /// The running generator's frame (on top, just yielded) goes back into the
 /// generator with its stack; the caller's stack comes back.
+#[inline]
 fn suspend(ts: &mut ThreadState) {
     let Some(gen) = take_running(ts) else { return };
-    let frame = ts.exec.frames.pop();
-    let mut own = gen.stack.borrow_mut();
-    std::mem::swap(&mut ts.exec.stack, &mut own);
-    shrink_after_deep_calls(&mut own);
-    *gen.saved.borrow_mut() = frame;
+    let mut body = gen.body.borrow_mut();
+    std::mem::swap(&mut ts.exec.stack, &mut body.stack);
+    shrink_after_deep_calls(&mut body.stack);
+    // The slot is empty while the generator runs (`enter` took the frame):
+    // nothing to drop, so the frame is written over it with no call between
+    // (no copy through the native stack).
+    let empty = std::mem::replace(&mut body.frame, ts.exec.frames.pop());
+    debug_assert!(empty.is_none());
+    std::mem::forget(empty);
+    drop(body);
     if !ts.exec.exc_info.is_none() || !gen.outer_exc.borrow().is_none() {
         restore_exc_info(ts, &gen, true);
     }
@@ -327,8 +436,10 @@ fn suspend(ts: &mut ThreadState) {
 /// frame stack, its stack cut back to the self slot).
 fn finish(ts: &mut ThreadState) {
     let Some(gen) = take_running(ts) else { return };
-    std::mem::swap(&mut ts.exec.stack, &mut gen.stack.borrow_mut());
-    gen.stack.borrow_mut().clear();
+    let mut body = gen.body.borrow_mut();
+    std::mem::swap(&mut ts.exec.stack, &mut body.stack);
+    body.stack.clear();
+    drop(body);
     if !ts.exec.exc_info.is_none() || !gen.outer_exc.borrow().is_none() {
         restore_exc_info(ts, &gen, false);
     }
@@ -379,11 +490,20 @@ fn escaped(ts: &mut ThreadState, e: PyErr) -> PyErr {
 /// back to the loop's `ForIter` through `yield_to_caller`, `return_to_caller`
 /// or `raise_to_caller`. `false`: the generator is exhausted.
 pub(crate) fn push_frame(ts: &mut ThreadState, gen: Gc<PyGenerator>) -> PyResult<bool> {
+    if gen.state.get() == GeneratorState::Suspended {
+        return enter_next(ts, gen, false);
+    }
+    push_first_frame(ts, gen)
+}
+
+/// `push_frame` of a generator not suspended at a `yield`: started, refused or exhausted.
+#[inline(never)]
+fn push_first_frame(ts: &mut ThreadState, gen: Gc<PyGenerator>) -> PyResult<bool> {
     match gen.state.get() {
         GeneratorState::Running => Err(ts.value_error("generator already executing")),
         GeneratorState::Finished => Ok(false),
         GeneratorState::Created => enter(ts, gen, None, false),
-        GeneratorState::Suspended => enter(ts, gen, Some(Value::None), false),
+        GeneratorState::Suspended => enter_next(ts, gen, false),
     }
 }
 
@@ -445,6 +565,15 @@ pub(crate) fn delegate(ts: &mut ThreadState, sub: &Value, sent: Value) -> PyResu
     }
 }
 
+impl PyGenerator {
+    /// Drops the frame and the stack of a generator that will not run again.
+    fn clear(&self) {
+        let mut body = self.body.borrow_mut();
+        body.frame = None;
+        body.stack.clear();
+    }
+}
+
 impl Drop for PyGenerator {
     /// A generator dropped while suspended is closed, as CPython does, so its
     /// `finally` blocks and `with` exits run. No thread state is at hand here:
@@ -454,13 +583,13 @@ impl Drop for PyGenerator {
         if self.state.get() != GeneratorState::Suspended {
             return;
         }
-        let (Some(breaker), Some(frame)) = (self.closer.take(), self.saved.get_mut().take()) else { return };
+        let body = self.body.get_mut();
+        let (Some(breaker), Some(frame)) = (self.closer.take(), body.frame.take()) else { return };
         let orphan = PyGenerator {
             name: std::mem::take(&mut self.name),
             qualname: std::mem::take(&mut self.qualname),
             state: Cell::new(GeneratorState::Suspended),
-            saved: RefCell::new(Some(frame)),
-            stack: RefCell::new(std::mem::take(self.stack.get_mut())),
+            body: RefCell::new(Body { frame: Some(frame), stack: std::mem::take(&mut body.stack) }),
             exc_info: RefCell::new(std::mem::replace(self.exc_info.get_mut(), Value::None)),
             outer_exc: RefCell::new(Value::None),
             closer: None,

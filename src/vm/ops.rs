@@ -143,10 +143,19 @@ pub(crate) fn collect_iter(ts: &mut ThreadState, iterable: &Value) -> PyResult<V
     }
     let it = ts.get_iter(iterable)?;
     let mut items = Vec::new();
-    while let Some(v) = next_item(ts, &it)? {
-        items.push(v);
+    loop {
+        let item = match &it {
+            Value::Generator(g) => super::generator::drain(ts, g, |v| {
+                items.push(v);
+                Ok(())
+            })?,
+            _ => ts.next(&it)?,
+        };
+        match item {
+            Some(v) => items.push(v),
+            None => return Ok(items),
+        }
     }
-    Ok(items)
 }
 
 /// `next(it)` for any iterator, generators included.
