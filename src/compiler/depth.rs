@@ -112,7 +112,8 @@ fn expr_children<'a>(e: &'a Expr, out: &mut Vec<Node<'a>>) {
         ExprKind::UnaryOp { operand: v, .. }
         | ExprKind::Attribute { value: v, .. }
         | ExprKind::Starred(v)
-        | ExprKind::YieldFrom(v) => exprs([&**v], out),
+        | ExprKind::YieldFrom(v)
+        | ExprKind::NamedExpr { value: v, .. } => exprs([&**v], out),
         ExprKind::Lambda { params: p, body } => {
             params(p, out);
             exprs([&**body], out);

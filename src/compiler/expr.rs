@@ -41,6 +41,7 @@ impl<'a> Compiler<'a> {
             K::UnaryOp { op, operand } => self.unary(*op, operand),
             K::Lambda { params, body } => self.lambda(e, params, body),
             K::IfExp { test, body, orelse } => self.if_exp(test, body, orelse),
+            K::NamedExpr { target, value } => self.named_expr(target, value),
             K::Dict { keys, values } => self.dict_display(keys, values),
             K::Set(items) => self.sequence(items, Instruction::BuildSet, Instruction::SetAdd(1), Instruction::SetUpdate(1)),
             K::List(items) => self.sequence(items, Instruction::BuildList, Instruction::ListAppend(1), Instruction::ListExtend(1)),
@@ -72,6 +73,15 @@ impl<'a> Compiler<'a> {
             }
             K::Slice { lower, upper, step } => self.slice(lower.as_deref(), upper.as_deref(), step.as_deref()),
         }
+    }
+
+    /// The value stays on the stack as the expression's result; the symbol
+    /// table has already decided which scope `target` is bound in.
+    fn named_expr(&mut self, target: &str, value: &'a Expr) -> Result<(), SyntaxError> {
+        self.expr(value)?;
+        self.emit(Instruction::Copy(1));
+        self.store_name(target);
+        Ok(())
     }
 
     fn bool_op(&mut self, op: ast::BoolOp, values: &'a [Expr]) -> Result<(), SyntaxError> {

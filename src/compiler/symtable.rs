@@ -32,6 +32,8 @@ const DEF_PARAM: u8 = 2;
 const DEF_GLOBAL: u8 = 4;
 const DEF_NONLOCAL: u8 = 8;
 const USE: u8 = 16;
+/// A comprehension's iteration variable, which `:=` must not rebind.
+const DEF_COMP_ITER: u8 = 32;
 
 #[derive(Debug, Clone)]
 struct Symbol {
@@ -60,6 +62,9 @@ pub struct Scope {
     passthrough: Vec<String>,
     pub cellvars: Vec<String>,
     pub freevars: Vec<String>,
+    /// Above zero while a comprehension's iterable is walked in this scope,
+    /// where `:=` is refused.
+    comp_iter_depth: u32,
 }
 
 impl Scope {
@@ -79,6 +84,7 @@ impl Scope {
             passthrough: Vec::new(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
+            comp_iter_depth: 0,
         }
     }
 
@@ -205,7 +211,12 @@ impl Builder<'_> {
     }
 
     fn add(&mut self, name: &str, flag: u8) {
-        let scope = self.current();
+        let id = *self.stack.last().unwrap_or(&0);
+        self.add_to(id, name, flag);
+    }
+
+    fn add_to(&mut self, id: usize, name: &str, flag: u8) {
+        let scope = &mut self.table.scopes[id];
         let name = mangle(scope.private.as_deref(), name).into_owned();
         match scope.symbols.get_mut(&name) {
             Some(sym) => sym.flags |= flag,
@@ -499,12 +510,74 @@ impl Builder<'_> {
                 self.yield_here(e.loc)?;
                 self.expr(v)
             }
+            ExprKind::NamedExpr { target, value } => {
+                self.expr(value)?;
+                self.named_target(target, e.loc)
+            }
             ExprKind::Constant(_) => Ok(()),
             ExprKind::UnaryOp { operand: v, .. } | ExprKind::Attribute { value: v, .. } | ExprKind::Starred(v) => {
                 self.expr(v)
             }
             _ => self.children(e),
         }
+    }
+
+    /// Binds the target of `:=`. Inside a comprehension it belongs to the
+    /// nearest enclosing function (or the module), as PEP 572 specifies: the
+    /// comprehension reaches it as a free variable (or a global).
+    fn named_target(&mut self, name: &str, loc: Loc) -> Result<(), SyntaxError> {
+        if self.current().comp_iter_depth > 0 {
+            let msg = "assignment expression cannot be used in a comprehension iterable expression";
+            return Err(self.error_at(msg.into(), loc));
+        }
+        if self.current().kind != CodeKind::Comprehension {
+            self.add(name, DEF_LOCAL);
+            return Ok(());
+        }
+        for i in (0..self.stack.len()).rev() {
+            let id = self.stack[i];
+            let scope = &self.table.scopes[id];
+            let flags = scope.symbols.get(name).map_or(0, |s| s.flags);
+            match scope.kind {
+                CodeKind::Comprehension if flags & DEF_COMP_ITER != 0 => {
+                    let msg = format!("assignment expression cannot rebind comprehension iteration variable '{name}'");
+                    return Err(self.error_at(msg, loc));
+                }
+                CodeKind::Comprehension => {}
+                CodeKind::Function | CodeKind::Lambda => {
+                    self.add(name, if flags & DEF_GLOBAL != 0 { DEF_GLOBAL } else { DEF_NONLOCAL });
+                    self.add_to(id, name, DEF_LOCAL);
+                    return Ok(());
+                }
+                CodeKind::Module => {
+                    self.add(name, DEF_GLOBAL);
+                    return Ok(());
+                }
+                CodeKind::Class => {
+                    let msg = "assignment expression within a comprehension cannot be used in a class body";
+                    return Err(self.error_at(msg.into(), loc));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Marks the names bound by a comprehension's `for` target.
+    fn iteration_names(&mut self, t: &Expr) {
+        match &t.kind {
+            ExprKind::Name(n) => self.add(n, DEF_COMP_ITER),
+            ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().for_each(|i| self.iteration_names(i)),
+            ExprKind::Starred(inner) => self.iteration_names(inner),
+            _ => {}
+        }
+    }
+
+    /// A comprehension's iterable, where `:=` is refused.
+    fn comp_iter(&mut self, iter: &Expr) -> Result<(), SyntaxError> {
+        self.current().comp_iter_depth += 1;
+        let result = self.expr(iter);
+        self.current().comp_iter_depth -= 1;
+        result
     }
 
     fn name_use(&mut self, n: &str) {
@@ -597,7 +670,7 @@ impl Builder<'_> {
 
     fn comprehension(&mut self, e: &Expr, name: &str, elts: &[&Expr], gens: &[Comprehension]) -> Result<(), SyntaxError> {
         let Some(first) = gens.first() else { return Ok(()) };
-        self.expr(&first.iter)?;
+        self.comp_iter(&first.iter)?;
         let id = self.enter(key_of(e), CodeKind::Comprehension, name);
         self.table.scopes[id].is_generator = name == "<genexpr>";
         self.add(".0", DEF_PARAM);
@@ -606,9 +679,10 @@ impl Builder<'_> {
         scope.counts.argcount = 1;
         for (i, g) in gens.iter().enumerate() {
             if i > 0 {
-                self.expr(&g.iter)?;
+                self.comp_iter(&g.iter)?;
             }
             self.target(&g.target)?;
+            self.iteration_names(&g.target);
             g.ifs.iter().try_for_each(|c| self.expr(c))?;
         }
         for elt in elts {

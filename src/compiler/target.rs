@@ -3,6 +3,7 @@
 
 use crate::bytecode::{BinOp, CodeKind, Instruction};
 use crate::frontend::ast::{self, Expr, ExprKind};
+use crate::frontend::targets::expr_name;
 use crate::frontend::SyntaxError;
 
 use super::symtable::NameScope;
@@ -84,7 +85,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Starred(_) => {
                 return Err(self.error("starred assignment target must be in a list or tuple", target.loc))
             }
-            _ => return Err(self.error(format!("cannot assign to {}", describe(target)), target.loc)),
+            _ => return Err(self.error(format!("cannot assign to {}", expr_name(target)), target.loc)),
         }
         self.set_line(saved);
         Ok(())
@@ -121,11 +122,11 @@ impl<'a> Compiler<'a> {
         use ExprKind::*;
         match &target.kind {
             Constant(ast::Constant::None | ast::Constant::Bool(_)) => {
-                Err(self.error(format!("cannot assign to {}", describe(target)), target.loc))
+                Err(self.error(format!("cannot assign to {}", expr_name(target)), target.loc))
             }
             Constant(_) | Call { .. } | BinOp { .. } | UnaryOp { .. } | BoolOp { .. } | ListComp { .. }
             | SetComp { .. } | DictComp { .. } | JoinedStr(_) | FormattedValue { .. } | Dict { .. } | Set(_) => {
-                let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", describe(target));
+                let msg = format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(target));
                 Err(self.error(msg, target.loc))
             }
             Yield(_) | YieldFrom(_) => Err(self.error("assignment to yield expression not possible", target.loc)),
@@ -148,7 +149,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Instruction::DeleteSubscr);
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().try_for_each(|t| self.delete(t))?,
-            _ => return Err(self.error(format!("cannot delete {}", describe(target)), target.loc)),
+            _ => return Err(self.error(format!("cannot delete {}", expr_name(target)), target.loc)),
         }
         self.set_line(saved);
         Ok(())
@@ -187,7 +188,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Instruction::StoreSubscr);
             }
             _ => {
-                let msg = format!("'{}' is an illegal expression for augmented assignment", describe(target));
+                let msg = format!("'{}' is an illegal expression for augmented assignment", expr_name(target));
                 return Err(self.error(msg, target.loc));
             }
         }
@@ -198,37 +199,5 @@ impl<'a> Compiler<'a> {
     pub(super) fn attr_index(&mut self, attr: &str) -> u32 {
         let name = self.mangled(attr);
         self.name_index(&name)
-    }
-}
-
-/// How CPython's error messages name an expression that cannot be a target.
-pub(super) fn describe(e: &Expr) -> &'static str {
-    use ExprKind::*;
-    match &e.kind {
-        Constant(ast::Constant::None) => "None",
-        Constant(ast::Constant::Bool(true)) => "True",
-        Constant(ast::Constant::Bool(false)) => "False",
-        Constant(ast::Constant::Ellipsis) => "ellipsis",
-        Constant(_) => "literal",
-        Call { .. } => "function call",
-        BinOp { .. } | UnaryOp { .. } | BoolOp { .. } => "expression",
-        Compare { .. } => "comparison",
-        Lambda { .. } => "lambda",
-        IfExp { .. } => "conditional expression",
-        Dict { .. } => "dict literal",
-        Set(_) => "set display",
-        ListComp { .. } => "list comprehension",
-        SetComp { .. } => "set comprehension",
-        DictComp { .. } => "dict comprehension",
-        GeneratorExp { .. } => "generator expression",
-        Yield(_) | YieldFrom(_) => "yield expression",
-        JoinedStr(_) | FormattedValue { .. } => "f-string expression",
-        Tuple(_) => "tuple",
-        List(_) => "list",
-        Starred(_) => "starred",
-        Name(_) => "name",
-        Attribute { .. } => "attribute",
-        Subscript { .. } => "subscript",
-        Slice { .. } => "slice",
     }
 }

@@ -132,6 +132,8 @@ pub enum ExprKind {
     BinOp { left: Box<Expr>, op: BinOp, right: Box<Expr> },
     UnaryOp { op: UnaryOp, operand: Box<Expr> },
     Lambda { params: Box<Parameters>, body: Box<Expr> },
+    /// `(target := value)`: an assignment expression.
+    NamedExpr { target: String, value: Box<Expr> },
     /// `body if test else orelse`
     IfExp { test: Box<Expr>, body: Box<Expr>, orelse: Box<Expr> },
     /// `keys[i] == None` marks a `**mapping` entry whose mapping is `values[i]`.

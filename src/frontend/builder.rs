@@ -98,6 +98,17 @@ pub fn if_exp(loc: Loc, body: Ex, test: Ex, orelse: Ex) -> R<Ex> {
     node(loc, kind, depth)
 }
 
+/// `target := value`; only a plain name can be the target (as CPython says
+/// when it is not).
+pub fn named_expr(loc: Loc, target: Ex, value: Ex) -> R<Ex> {
+    let ExprKind::Name(name) = target.e.kind else {
+        let what = crate::frontend::targets::expr_name(&target.e);
+        return err(format!("cannot use assignment expressions with {what}"), target.e.loc);
+    };
+    let depth = value.depth;
+    node(loc, ExprKind::NamedExpr { target: name, value: boxed(value) }, depth)
+}
+
 pub fn attribute(loc: Loc, value: Ex, attr: String) -> R<Ex> {
     let depth = value.depth;
     node(loc, ExprKind::Attribute { value: boxed(value), attr }, depth)

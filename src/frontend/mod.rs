@@ -20,7 +20,7 @@ mod parser;
 mod statements;
 mod strings;
 mod strings_join;
-mod targets;
+pub(crate) mod targets;
 mod token;
 mod unicode_names;
 #[cfg(test)]

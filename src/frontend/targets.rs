@@ -38,6 +38,7 @@ pub fn expr_name(e: &Expr) -> &'static str {
         ExprKind::Constant(_) => "literal",
         ExprKind::Compare { .. } => "comparison",
         ExprKind::IfExp { .. } => "conditional expression",
+        ExprKind::NamedExpr { .. } => "named expression",
         ExprKind::Slice { .. } => "slice",
     }
 }

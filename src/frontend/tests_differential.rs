@@ -136,6 +136,10 @@ fn walk_expr(e: &Expr, out: &mut Vec<(String, Loc)>) {
             kids.push(body);
         }
         ExprKind::IfExp { test, body, orelse } => kids.extend([&**test, &**body, &**orelse]),
+        ExprKind::NamedExpr { value, .. } => {
+            out.push(("Name".to_string(), e.loc));
+            kids.push(value);
+        }
         ExprKind::Dict { keys, values } => {
             kids.extend(keys.iter().flatten());
             kids.extend(values);
