@@ -127,7 +127,9 @@ impl DictTable {
     }
 
     /// The position of the entry with this hash whose key satisfies `eq`.
-    #[inline]
+    /// Always inlined: called, its prologue and epilogue were ~20 of the ~90
+    /// instructions of an int or str lookup.
+    #[inline(always)]
     pub fn find(&self, hash: i64, mut eq: impl FnMut(&Value) -> bool) -> Option<usize> {
         let entries = &self.entries;
         if !self.indexed() {

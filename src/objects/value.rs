@@ -89,6 +89,17 @@ impl Value {
         )
     }
 
+    /// Drops the value, without calling the drop glue (a jump on the variant)
+    /// when it is an immediate: forgetting one leaks nothing.
+    #[inline(always)]
+    pub fn discard(self) {
+        if self.is_immediate() {
+            std::mem::forget(self)
+        } else {
+            drop(self)
+        }
+    }
+
     /// Identity (`is`): same immediate, or same heap object.
     pub fn is(&self, other: &Value) -> bool {
         use Value::*;

@@ -283,7 +283,11 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     let key = ts.exec.pop();
                     let container = ts.exec.pop();
                     let v = ts.exec.pop();
-                    tri!(ts.set_item(&container, &key, v));
+                    match container {
+                        // The key moves into the table: no clone here, no drop of the original.
+                        Value::Dict(d) => tri!(ts.dict_set(&d, key, v)),
+                        container => tri!(ts.set_item(&container, &key, v)),
+                    }
                 }
                 I::DeleteSubscr => {
                     let key = ts.exec.pop();

@@ -20,11 +20,7 @@ pub fn dup(v: &Value) -> Value {
 /// (forgetting an immediate leaks nothing: it owns no heap memory).
 #[inline(always)]
 pub fn discard(v: Value) {
-    if v.is_immediate() {
-        std::mem::forget(v)
-    } else {
-        drop(v)
-    }
+    v.discard()
 }
 
 /// Drops both operands of an operation its fast path has answered.
