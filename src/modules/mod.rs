@@ -25,6 +25,7 @@ mod thread_queue;
 #[cfg(test)]
 mod thread_tests;
 pub mod time;
+pub mod traceback;
 
 pub type ModuleInit = fn(&mut ThreadState) -> PyResult<Gc<PyModule>>;
 
@@ -43,6 +44,7 @@ pub fn native_module(name: &str) -> Option<ModuleInit> {
         "gil" => gil::init,
         "_interpreters" => interpreters::init,
         "_interpqueues" => interp_queues::init,
+        "_traceback" => traceback::init,
         _ => return None,
     })
 }

@@ -10,6 +10,7 @@ const BUNDLED: &[(&str, &str, bool)] = &[
     ("queue", include_str!("queue.py"), false),
     ("heapq", include_str!("heapq.py"), false),
     ("random", include_str!("random.py"), false),
+    ("traceback", include_str!("traceback.py"), false),
     ("logging", include_str!("logging/__init__.py"), true),
     ("concurrent", include_str!("concurrent/__init__.py"), true),
     ("concurrent.futures", include_str!("concurrent/futures/__init__.py"), true),

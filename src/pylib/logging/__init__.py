@@ -10,6 +10,7 @@ import sys
 import os
 import time
 import threading
+import traceback
 
 __all__ = ['BASIC_FORMAT', 'CRITICAL', 'DEBUG', 'ERROR', 'FATAL',
            'FileHandler', 'Filter', 'Formatter', 'Handler', 'INFO',
@@ -139,81 +140,8 @@ def _basename(path):
 
 # ---------------------------------------------------------------- tracebacks
 
-def _source_line(filename, lineno):
-    try:
-        with open(filename) as f:
-            for number, line in enumerate(f, 1):
-                if number == lineno:
-                    return line.strip()
-    except (OSError, ValueError):
-        pass
-    return ''
-
-
-def _exception_only(etype, value):
-    name = getattr(etype, '__qualname__', None) or etype.__name__
-    module = getattr(etype, '__module__', None)
-    if module not in (None, 'builtins', '__main__'):
-        name = module + '.' + name
-    try:
-        text = str(value)
-    except Exception:
-        text = '<exception str() failed>'
-    if text:
-        return '%s: %s\n' % (name, text)
-    return name + '\n'
-
-
-def _format_one(etype, value, tb):
-    lines = []
-    while tb is not None:
-        frame = getattr(tb, 'tb_frame', None)
-        if frame is None:
-            # A VM without traceback introspection: show the exception only.
-            break
-        filename = frame.f_code.co_filename
-        lines.append('  File "%s", line %d, in %s\n'
-                     % (filename, tb.tb_lineno, frame.f_code.co_name))
-        source = _source_line(filename, tb.tb_lineno)
-        if source:
-            lines.append('    %s\n' % source)
-        tb = tb.tb_next
-    if lines:
-        lines.insert(0, 'Traceback (most recent call last):\n')
-    lines.append(_exception_only(etype, value))
-    return ''.join(lines)
-
-
 def _format_exception(etype, value, tb):
-    # The chain of causes and contexts, printed oldest first as the
-    # interpreter does; each older exception is followed by the sentence
-    # that links it to the newer one. A `seen` set stops cycles.
-    chain = []
-    seen = set()
-    link_to_newer = None
-    while value is not None and id(value) not in seen:
-        seen.add(id(value))
-        chain.append((etype, value, tb, link_to_newer))
-        cause = getattr(value, '__cause__', None)
-        context = getattr(value, '__context__', None)
-        if cause is not None:
-            link_to_newer = ('\nThe above exception was the direct cause of '
-                             'the following exception:\n\n')
-            value = cause
-        elif context is not None and not getattr(value, '__suppress_context__', False):
-            link_to_newer = ('\nDuring handling of the above exception, '
-                             'another exception occurred:\n\n')
-            value = context
-        else:
-            break
-        etype = type(value)
-        tb = getattr(value, '__traceback__', None)
-    parts = []
-    for etype, value, tb, link in reversed(chain):
-        parts.append(_format_one(etype, value, tb))
-        if link is not None:
-            parts.append(link)
-    return ''.join(parts)
+    return ''.join(traceback.format_exception(etype, value, tb))
 
 
 # ---------------------------------------------------------------- records
