@@ -105,7 +105,7 @@ pub fn generator_next(ts: &mut ThreadState, gen: &Gc<PyGenerator>) -> PyResult<O
     }
 }
 
-/// The items of a generator for a native consumer (`sum`, `list`, `any`...)
+/// The items of a generator for a native consumer (`sum`, `any`, `all`)
 /// that handles most of them without running Python code: `take` gets each
 /// item and refuses (gives back) one it cannot handle alone. Between items
 /// `take` accepts, the generator's frame stays on the frame stack with its

@@ -1,4 +1,4 @@
-# sum, any, all and `*` unpacking take a generator's items while its frame
+# sum, any and all take a generator's items while its frame
 # stays on the frame stack; an item they cannot handle alone (a big int, a
 # mixture, an object, a deciding value) is given back with the generator
 # suspended, and the general path takes over. Checked: every hand-over, user
