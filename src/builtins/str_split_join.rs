@@ -175,12 +175,28 @@ fn join_items(ts: &mut ThreadState, sep: &PyStr, items: &[Value]) -> PyResult<Va
         return Err(ts.no_memory());
     }
     let mut out = String::with_capacity(len);
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep);
+    let texts = items.iter().filter_map(|item| match item {
+        Value::Str(x) => Some(x.as_str()),
+        _ => None,
+    });
+    match *sep.as_bytes() {
+        // `" ".join(words)`: a one-character separator is pushed as a
+        // character, not copied as a slice (a call per item).
+        [b] if b.is_ascii() => {
+            for (i, text) in texts.enumerate() {
+                if i > 0 {
+                    out.push(char::from(b));
+                }
+                out.push_str(text);
+            }
         }
-        if let Value::Str(x) = item {
-            out.push_str(x.as_str());
+        _ => {
+            for (i, text) in texts.enumerate() {
+                if i > 0 {
+                    out.push_str(sep);
+                }
+                out.push_str(text);
+            }
         }
     }
     Ok(Value::Str(Gc::new(PyStr::from_string(out))))

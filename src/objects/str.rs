@@ -15,12 +15,12 @@ const INLINE_BYTES: usize = std::mem::size_of::<CompactString>();
 
 /// "000", "001", ..., "999" back to back: `str(n)` of an int below 1000 is
 /// a slice of this text (leading zeros skipped), copied inline.
-static TRIPLES: &str = match std::str::from_utf8(&TRIPLE_DIGITS) {
+const TRIPLES: &str = match std::str::from_utf8(&TRIPLE_DIGITS) {
     Ok(text) => text,
     Err(_) => "",
 };
 
-static TRIPLE_DIGITS: [u8; 3000] = triple_digits();
+const TRIPLE_DIGITS: [u8; 3000] = triple_digits();
 
 const fn triple_digits() -> [u8; 3000] {
     let mut out = [0u8; 3000];

@@ -76,3 +76,10 @@ for bad in (1, None, ("a", 1)):
         "w1".startswith(bad)
     except TypeError as e:
         print("TypeError:", e)
+
+# join with a one-character separator (pushed as a character) and others.
+words = [str(i) for i in range(12)] + ["é", "日本", ""]
+for sep in (" ", "\t", ",", "é", "::", ""):
+    joined = sep.join(words)
+    print(repr(joined), len(joined), joined.split(sep) == words if sep else None)
+print(" ".join([]), " ".join(["only"]), " ".join(("a", "b")), " ".join(str(i) for i in range(3)))
