@@ -11,6 +11,17 @@ class Buffer:
         return "".join(self.parts)
 
 
+def clean(text):
+    """The report with each file shown by its name only (no directory)."""
+    lines = []
+    for line in text.splitlines(True):
+        if line.startswith('  File "'):
+            path, rest = line[len('  File "'):].split('"', 1)
+            line = '  File "' + path.rsplit("/", 1)[-1] + '"' + rest
+        lines.append(line)
+    return "".join(lines)
+
+
 def inner():
     return {}["k"] + 1
 
@@ -27,9 +38,9 @@ except KeyError:
     print(traceback.format_exception_only(sys.exc_info()[1]))
     buf = Buffer()
     traceback.print_exc(limit=1, file=buf)
-    print(buf.getvalue())
-    print(traceback.format_exc(limit=-1))
-    print(traceback.format_exc(limit=0))
+    print(clean(buf.getvalue()))
+    print(clean(traceback.format_exc(limit=-1)))
+    print(clean(traceback.format_exc(limit=0)))
 
 try:
     try:
@@ -37,13 +48,13 @@ try:
     except ZeroDivisionError as e:
         raise ValueError("wrapped") from e
 except ValueError as e:
-    print("".join(traceback.format_exception(e)))
-    print("".join(traceback.format_exception(e, chain=False)))
+    print(clean("".join(traceback.format_exception(e))))
+    print(clean("".join(traceback.format_exception(e, chain=False))))
     print(traceback.format_exception(type(e), e, e.__traceback__) == traceback.format_exception(e))
 print(traceback.format_exc())
 print(traceback.format_exception(None))
 import logging
-logging.basicConfig(stream=sys.stdout, format="%(levelname)s %(message)s")
+logging.basicConfig(stream=sys.stderr, format="%(levelname)s %(message)s")
 try:
     outer()
 except KeyError:
