@@ -11,6 +11,7 @@ const BUNDLED: &[(&str, &str, bool)] = &[
     ("heapq", include_str!("heapq.py"), false),
     ("random", include_str!("random.py"), false),
     ("traceback", include_str!("traceback.py"), false),
+    ("io", include_str!("io.py"), false),
     ("logging", include_str!("logging/__init__.py"), true),
     ("concurrent", include_str!("concurrent/__init__.py"), true),
     ("concurrent.futures", include_str!("concurrent/futures/__init__.py"), true),
