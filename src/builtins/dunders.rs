@@ -143,7 +143,7 @@ fn getitem(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 
 fn setitem(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let (a, rest) = method(ts, "__setitem__", args, 2, 2)?;
-    ts.set_item(a, &rest[0], rest[1].clone())?;
+    ts.set_item(a, rest[0].clone(), rest[1].clone())?;
     Ok(Value::None)
 }
 

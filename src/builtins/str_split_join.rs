@@ -159,6 +159,17 @@ pub(super) fn join(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 
 /// One pass to check the items and size the result, one to copy: the text
 /// is written once into a buffer of the exact size.
+/// Appends `texts` to `out` with `push_sep` between them (generic, so the
+/// separator's push is inlined).
+fn join_into<'a>(out: &mut String, texts: impl Iterator<Item = &'a str>, push_sep: impl Fn(&mut String)) {
+    for (i, text) in texts.enumerate() {
+        if i > 0 {
+            push_sep(out);
+        }
+        out.push_str(text);
+    }
+}
+
 fn join_items(ts: &mut ThreadState, sep: &PyStr, items: &[Value]) -> PyResult<Value> {
     let sep = sep.as_str();
     let mut len = sep.len().saturating_mul(items.len().saturating_sub(1));
@@ -182,22 +193,8 @@ fn join_items(ts: &mut ThreadState, sep: &PyStr, items: &[Value]) -> PyResult<Va
     match *sep.as_bytes() {
         // `" ".join(words)`: a one-character separator is pushed as a
         // character, not copied as a slice (a call per item).
-        [b] if b.is_ascii() => {
-            for (i, text) in texts.enumerate() {
-                if i > 0 {
-                    out.push(char::from(b));
-                }
-                out.push_str(text);
-            }
-        }
-        _ => {
-            for (i, text) in texts.enumerate() {
-                if i > 0 {
-                    out.push_str(sep);
-                }
-                out.push_str(text);
-            }
-        }
+        [b] if b.is_ascii() => join_into(&mut out, texts, |out| out.push(char::from(b))),
+        _ => join_into(&mut out, texts, |out| out.push_str(sep)),
     }
     Ok(Value::Str(Gc::new(PyStr::from_string(out))))
 }

@@ -229,25 +229,26 @@ impl ThreadState {
         }
     }
 
-    pub(crate) fn set_item_impl(&mut self, c: &Value, key: &Value, value: Value) -> PyResult<()> {
+    /// The key is taken by value: a dict stores it as it is, without a clone.
+    pub(crate) fn set_item_impl(&mut self, c: &Value, key: Value, value: Value) -> PyResult<()> {
         match c {
             Value::List(l) => {
-                if let Value::Slice(s) = key {
+                if let Value::Slice(s) = &key {
                     return self.list_set_slice(l, s, value);
                 }
                 let len = l.len();
-                match self.seq_index(key, len, "list assignment")? {
+                match self.seq_index(&key, len, "list assignment")? {
                     Some(i) => {
                         if let Some(slot) = l.items.borrow_mut().get_mut(i) {
                             *slot = value;
                         }
                         Ok(())
                     }
-                    None => Err(self.bad_index_type("list", key)),
+                    None => Err(self.bad_index_type("list", &key)),
                 }
             }
-            Value::Dict(d) => self.dict_set(d, key.clone(), value),
-            Value::Instance(_) | Value::Native(_) => match self.call_special(c, "__setitem__", &[key.clone(), value])? {
+            Value::Dict(d) => self.dict_set(d, key, value),
+            Value::Instance(_) | Value::Native(_) => match self.call_special(c, "__setitem__", &[key, value])? {
                 Some(_) => Ok(()),
                 None => Err(self.no_item_support(c, "does not support item assignment")),
             },

@@ -9,7 +9,6 @@ use super::set::{Probe, SetTable};
 use super::{PyDict, PyResult, PySet, Value};
 use crate::vm::ThreadState;
 
-
 /// Equality decided without running Python code, when possible.
 pub fn eq_fast(a: &Value, b: &Value) -> Option<bool> {
     use Value::*;

@@ -272,7 +272,7 @@ impl ThreadState {
     }
 
     /// `container[key] = value`
-    pub fn set_item(&mut self, container: &Value, key: &Value, value: Value) -> PyResult<()> {
+    pub fn set_item(&mut self, container: &Value, key: Value, value: Value) -> PyResult<()> {
         self.set_item_impl(container, key, value)
     }
 

@@ -398,7 +398,7 @@ fn call_popped<const N: usize>(ts: &mut ThreadState, ret_sp: usize, args: [Value
             _ => ts.call(&f, args),
         }
     };
-    args.into_iter().for_each(super::fastops::discard);
+    args.into_iter().for_each(Value::discard);
     result
 }
 

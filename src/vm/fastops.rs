@@ -16,18 +16,11 @@ pub fn dup(v: &Value) -> Value {
     }
 }
 
-/// Drops `v`, without calling `Value`'s drop glue when it is an immediate
-/// (forgetting an immediate leaks nothing: it owns no heap memory).
-#[inline(always)]
-pub fn discard(v: Value) {
-    v.discard()
-}
-
 /// Drops both operands of an operation its fast path has answered.
 #[inline(always)]
 pub fn discard_operands(a: Value, b: Value) {
-    discard(a);
-    discard(b);
+    a.discard();
+    b.discard();
 }
 
 #[inline(always)]

@@ -86,7 +86,7 @@ impl ExecState {
     #[inline]
     pub fn truncate(&mut self, len: usize) {
         while self.stack.len() > len {
-            super::fastops::discard(self.pop());
+            self.pop().discard();
         }
     }
 

@@ -21,7 +21,7 @@ use std::sync::Arc;
 use super::eval::{run_frames, Exit};
 use super::eval_breaker::EvalBreaker;
 use super::frame::Frame;
-use super::{fastops, ThreadState};
+use super::ThreadState;
 use crate::bytecode::Instruction;
 use crate::objects::{Args, Gc, PyErr, PyFunction, PyResult, TraceEntry, Value};
 
@@ -142,15 +142,22 @@ pub fn drain(ts: &mut ThreadState, gen: &Gc<PyGenerator>, mut take: impl FnMut(V
     }
 }
 
-/// Sends `None` to the generator frame on top, which just yielded (`drain`):
-/// as `enter_next` does, a `yield` statement's `PopTop` is skipped instead.
+/// Sends `None` to the generator frame on top, which just yielded (`drain`).
 fn resend_none(ts: &mut ThreadState) {
     let Some(frame) = ts.exec.frames.last_mut() else { return };
-    if matches!(frame.code.code.instructions.get(frame.pc), Some(Instruction::PopTop)) {
-        frame.pc += 1;
-    } else {
+    if !skip_pop_of_none(frame) {
         ts.exec.stack.push(Value::None);
     }
+}
+
+/// A `yield` statement pops what it is sent at once, so a `None` sent to it
+/// skips that `PopTop` instead of being pushed: one dispatch fewer per item.
+/// True when skipped.
+#[inline(always)]
+fn skip_pop_of_none(frame: &mut Frame) -> bool {
+    let pops = matches!(frame.code.code.instructions.get(frame.pc), Some(Instruction::PopTop));
+    frame.pc += pops as usize;
+    pops
 }
 
 /// `gen.send(v)`: the yielded value, or `StopIteration(return value)`.
@@ -357,10 +364,8 @@ fn enter(ts: &mut ThreadState, gen: Gc<PyGenerator>, push: Option<Value>, entry:
 }
 
 /// `enter` for the commonest resume: a suspended generator sent `None`
-/// (`next`, `for`, `sum`). A `yield` statement pops what it is sent at once,
-/// so then the `None` is not pushed and the `PopTop` is skipped: one
-/// dispatch fewer per item. The frame is adjusted where it lies and moved
-/// once, onto the frame stack.
+/// (`next`, `for`, `sum`), through `skip_pop_of_none`. The frame is adjusted
+/// where it lies and moved once, onto the frame stack.
 #[inline(always)]
 fn enter_next(ts: &mut ThreadState, gen: Gc<PyGenerator>, entry: bool) -> PyResult<bool> {
     super::call::check_depth(ts)?;
@@ -372,8 +377,7 @@ fn enter_next(ts: &mut ThreadState, gen: Gc<PyGenerator>, entry: bool) -> PyResu
         return Ok(false);
     };
     f.entry = entry;
-    let pops_sent = matches!(f.code.code.instructions.get(f.pc), Some(Instruction::PopTop));
-    f.pc += pops_sent as usize;
+    let pops_sent = skip_pop_of_none(f);
     ts.exec.frames.extend(frame.take());
     std::mem::swap(&mut ts.exec.stack, stack);
     drop(body);
@@ -394,7 +398,7 @@ fn running(ts: &mut ThreadState, gen: Gc<PyGenerator>) {
     }
     // The self slot takes the caller's reference (how `yield` finds the generator).
     if let Some(slot) = ts.exec.stack.first_mut() {
-        fastops::discard(std::mem::replace(slot, Value::Generator(gen)));
+        std::mem::replace(slot, Value::Generator(gen)).discard();
     }
 }
 
@@ -519,7 +523,7 @@ pub(crate) fn yield_to_caller(ts: &mut ThreadState, v: Value) {
 /// `StopIteration.value`.)
 pub(crate) fn return_to_caller(ts: &mut ThreadState) {
     finish(ts);
-    fastops::discard(ts.exec.pop());
+    ts.exec.pop().discard();
     if let Some(caller) = ts.exec.frames.last_mut() {
         if let Some(&Instruction::ForIter(target)) = caller.code.code.instructions.get(caller.pc.wrapping_sub(1)) {
             caller.pc = target as usize;

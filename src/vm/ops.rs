@@ -89,12 +89,6 @@ pub(crate) fn build_slice(ts: &mut ThreadState, n: u32) -> Value {
     Value::Slice(Gc::new(PySlice { start, stop, step }))
 }
 
-pub(crate) fn dict_set(ts: &mut ThreadState, dict: &Value, key: Value, value: Value) -> PyResult<()> {
-    match dict {
-        Value::Dict(d) => ts.dict_set(d, key, value),
-        other => ts.set_item(other, &key, value),
-    }
-}
 
 pub(crate) fn set_add(ts: &mut ThreadState, set: &Value, item: Value) -> PyResult<()> {
     match set {
@@ -114,12 +108,12 @@ pub(crate) fn build_set(ts: &mut ThreadState, n: u32) -> PyResult<Value> {
 
 pub(crate) fn build_map(ts: &mut ThreadState, n: u32) -> PyResult<Value> {
     let items = ts.exec.pop_n(2 * n as usize);
-    let dict = Value::Dict(Gc::new(PyDict::new()));
+    let dict = Gc::new(PyDict::new());
     let mut it = items.into_iter();
     while let (Some(k), Some(v)) = (it.next(), it.next()) {
-        dict_set(ts, &dict, k, v)?;
+        ts.dict_set(&dict, k, v)?;
     }
-    Ok(dict)
+    Ok(Value::Dict(dict))
 }
 
 pub(crate) fn build_string(ts: &mut ThreadState, n: u32) -> PyResult<Value> {
