@@ -107,17 +107,7 @@ pub(crate) fn push_function_frame(
         return Err(ts.type_error(msg));
     }
     let cells = make_cells(func, &ts.exec.stack[base..base + nlocals]);
-    ts.exec.frames.push(Frame {
-        code: func.code.clone(),
-        pc: 0,
-        base,
-        ret_sp,
-        cells,
-        globals: func.globals.clone(),
-        locals: None,
-        entry,
-        init_self: None,
-    });
+    ts.exec.frames.push(Frame::new(func.clone(), base, ret_sp, cells, entry));
     Ok(())
 }
 
@@ -134,14 +124,15 @@ fn recursion_overflow(ts: &mut ThreadState) -> crate::objects::PyErr {
     ts.recursion_error("maximum recursion depth exceeded")
 }
 
-/// The frame's cells: fresh ones for its cellvars (parameters copied in), then
-/// the closure (shared as it is when there are no cellvars, the common case).
+/// The frame's own cells: fresh ones for its cellvars (parameters copied
+/// in), then the closure; none when there are no cellvars, the common case
+/// (the frame reads the function's closure).
 #[inline]
-pub(crate) fn make_cells(func: &PyFunction, slots: &[Value]) -> Gc<[Gc<PyCell>]> {
-    if func.code.code.cellvars.is_empty() {
-        return func.closure.clone();
+pub(crate) fn make_cells(func: &PyFunction, slots: &[Value]) -> Option<Gc<[Gc<PyCell>]>> {
+    if !func.shape.has_cellvars {
+        return None;
     }
-    new_cells(func, slots)
+    Some(new_cells(func, slots))
 }
 
 fn new_cells(func: &PyFunction, slots: &[Value]) -> Gc<[Gc<PyCell>]> {
@@ -307,8 +298,10 @@ pub(crate) fn call_from_stack(
         let nargs = ts.exec.stack.len().saturating_sub(args_start);
         match ts.exec.stack.get(ret_sp) {
             Some(Value::Function(func)) if is_simple(func, nargs) => {
-                let func = func.clone();
-                push_simple_frame(ts, &func, ret_sp, args_start, None)?;
+                // The function moves into its frame: the slot is cut off at return anyway.
+                if let Value::Function(func) = std::mem::replace(&mut ts.exec.stack[ret_sp], Value::Null) {
+                    push_simple_frame(ts, func, ret_sp, args_start, None)?;
+                }
                 return Ok(Called::Frame);
             }
             Some(Value::NativeFunction(_) | Value::Type(_)) if nargs <= NATIVE_ARGS => {
@@ -421,51 +414,36 @@ pub(crate) fn enter_class_init(
         return Ok(false);
     }
     let inst = super::class::new_instance(&cls);
+    // The frame keeps the instance; the class's slot becomes `self`.
     ts.exec.stack[ret_sp] = Value::Instance(inst.clone());
-    push_simple_frame(ts, &init, ret_sp, ret_sp, Some(inst))?;
+    push_simple_frame(ts, init, ret_sp, ret_sp, Some(inst))?;
     Ok(true)
 }
 
 /// A function whose parameters are `nargs` plain positionals (or fewer, with defaults for the rest).
 #[inline]
 pub(crate) fn is_simple(func: &PyFunction, nargs: usize) -> bool {
-    let code = &func.code.code;
-    let argcount = code.argcount as usize;
-    code.kwonlyargcount == 0
-        && !code.varargs
-        && !code.varkeywords
-        && !code.is_generator
-        && nargs <= argcount
-        && nargs + func.defaults.len() >= argcount
+    let shape = &func.shape;
+    (shape.min_args as usize) <= nargs && nargs <= shape.max_args as usize
 }
 
 /// Pushes `func`'s frame with its arguments already in place from `base` to
 /// the top of the stack (missing ones take their defaults).
 pub(crate) fn push_simple_frame(
     ts: &mut ThreadState,
-    func: &Gc<PyFunction>,
+    func: Gc<PyFunction>,
     ret_sp: usize,
     base: usize,
     init_self: Option<Gc<PyInstance>>,
 ) -> PyResult<()> {
     check_depth(ts)?;
-    let code = &func.code.code;
-    if ts.exec.stack.len() - base != code.nlocals() {
-        fill_locals(ts, func, base);
+    let shape = func.shape;
+    if ts.exec.stack.len() - base != shape.nlocals as usize {
+        fill_locals(ts, &func, base);
     }
-    ts.exec.stack.reserve(code.max_stack as usize + 1);
-    let cells = make_cells(func, &ts.exec.stack[base..]);
-    ts.exec.frames.push(Frame {
-        code: func.code.clone(),
-        pc: 0,
-        base,
-        ret_sp,
-        cells,
-        globals: func.globals.clone(),
-        locals: None,
-        entry: false,
-        init_self,
-    });
+    ts.exec.stack.reserve(shape.stack_need as usize);
+    let cells = make_cells(&func, &ts.exec.stack[base..]);
+    ts.exec.frames.push(Frame { init_self, ..Frame::new(func, base, ret_sp, cells, false) });
     Ok(())
 }
 
@@ -474,8 +452,7 @@ pub(crate) fn push_simple_frame(
 /// all its locals, the commonest, skips it).
 #[inline(never)]
 fn fill_locals(ts: &mut ThreadState, func: &PyFunction, base: usize) {
-    let code = &func.code.code;
-    let argcount = code.argcount as usize;
+    let argcount = func.shape.max_args as usize;
     let given = ts.exec.stack.len() - base;
     if given < argcount {
         let first_default = argcount.saturating_sub(func.defaults.len());
@@ -484,8 +461,8 @@ fn fill_locals(ts: &mut ThreadState, func: &PyFunction, base: usize) {
             ts.exec.stack.push(default);
         }
     }
-    let unbound = (base + code.nlocals()).saturating_sub(ts.exec.stack.len());
-    ts.exec.stack.reserve(unbound + code.max_stack as usize + 1);
+    let unbound = (base + func.shape.nlocals as usize).saturating_sub(ts.exec.stack.len());
+    ts.exec.stack.reserve(unbound + func.shape.stack_need as usize);
     ts.exec.stack.extend(std::iter::repeat_with(|| Value::Null).take(unbound));
 }
 
