@@ -78,13 +78,20 @@ impl ThreadState {
 
     /// Raises `RecursionError` when the native stack is nearly exhausted: every
     /// path on which Rust code re-enters the VM checks this first.
+    #[inline]
     pub fn check_native_stack(&mut self) -> PyResult<()> {
         if self.stack_remaining() > super::frame::NATIVE_STACK_MARGIN {
             Ok(())
         } else {
-            Err(self.recursion_error("maximum recursion depth exceeded while calling a Python object"))
+            Err(native_stack_exhausted(self))
         }
     }
+}
+
+#[cold]
+#[inline(never)]
+fn native_stack_exhausted(ts: &mut ThreadState) -> crate::objects::PyErr {
+    ts.recursion_error("maximum recursion depth exceeded while calling a Python object")
 }
 
 /// Binds `args` to `func`'s parameters in a new frame window at the top of the
@@ -399,21 +406,24 @@ fn call_popped<const N: usize>(ts: &mut ThreadState, ret_sp: usize, args: [Value
 /// `ret_sp`, its arguments above): the instance is made here and `__init__`
 /// runs as a frame of the eval loop, its result replaced by the instance
 /// (CPython 3.12's `CALL_ALLOC_AND_ENTER_INIT`). `false`: the generic call follows.
+/// Out of line: inlined, its body changed the code generated for the loop.
+#[inline(never)]
 pub(crate) fn enter_class_init(
     ts: &mut ThreadState,
     slot: &std::cell::Cell<super::inline_cache::Slot>,
     ret_sp: usize,
 ) -> PyResult<bool> {
+    let nargs = ts.exec.stack.len() - ret_sp;
     let Some(Value::Type(cls)) = ts.exec.stack.get(ret_sp) else { return Ok(false) };
-    let cls = cls.clone();
-    let Some(init) = super::inline_cache::class_init(slot, &cls) else {
+    let Some(init) = super::inline_cache::class_init(slot, cls) else {
+        let cls = cls.clone();
         super::inline_cache::class_init_fill(ts, slot, &cls);
         return Ok(false);
     };
-    if !is_simple(&init, ts.exec.stack.len() - ret_sp) {
+    if !is_simple(&init, nargs) {
         return Ok(false);
     }
-    let inst = super::class::new_instance(&cls);
+    let inst = super::class::new_instance(cls);
     // The frame keeps the instance; the class's slot becomes `self`.
     ts.exec.stack[ret_sp] = Value::Instance(inst.clone());
     push_simple_frame(ts, init, ret_sp, ret_sp, Some(inst))?;

@@ -494,7 +494,8 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     tri!(ts.periodic_check());
                     let ret_sp = ts.exec.stack.len().saturating_sub(n as usize + 1);
                     ts.exec.frames[fi].pc = pc;
-                    if tri!(super::call::enter_class_init(ts, &caches[pc - 1], ret_sp)) {
+                    let is_class = matches!(ts.exec.stack.get(ret_sp), Some(Value::Type(_)));
+                    if is_class && tri!(super::call::enter_class_init(ts, &caches[pc - 1], ret_sp)) {
                         continue 'frame;
                     }
                     match tri!(call_from_stack(ts, ret_sp, ret_sp + 1, None)) {
