@@ -12,7 +12,7 @@
 //! resets the version, so the check fails; a rebinding keeps the key set, and
 //! the value is re-read from its entry on every hit. A class's MRO cannot
 //! change (`__bases__` is read-only), and an instance's class is compared on
-//! every hit (`__class__` assignment). Versions are unique in the process, so
+//! every hit. Versions are unique in the process, so
 //! a freed dict or class can never match. `Code` stays plain shared data: the
 //! slots live in the per-interpreter `CodeObject`, in `Cell`s under the GIL.
 
