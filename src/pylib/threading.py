@@ -253,10 +253,15 @@ class Semaphore:
                     self._cond.wait()
                     continue
                 if deadline is None:
+                    # A zero timeout (the pool's idle check) reads no clock.
+                    if timeout <= 0:
+                        return False
                     deadline = _time() + timeout
-                remaining = deadline - _time()
-                if remaining <= 0:
-                    return False
+                    remaining = timeout
+                else:
+                    remaining = deadline - _time()
+                    if remaining <= 0:
+                        return False
                 self._cond.wait(remaining)
             self._value -= 1
             return True
