@@ -142,6 +142,33 @@ pub fn drain(ts: &mut ThreadState, gen: &Gc<PyGenerator>, mut take: impl FnMut(V
     }
 }
 
+/// The items of a generator, at most `limit` of them, for a consumer that
+/// only keeps them (`list`, `tuple`, `sorted`, `min`, `max`, `str.join`,
+/// star-unpacking): `drain` taking every item, so the frame stays on the
+/// frame stack from one item to the next. Not generic, so `drain` is
+/// instantiated once here and not in each caller (an instance in `ops.rs`
+/// shifted the eval loop's code generation, session 5).
+#[inline(never)]
+pub(crate) fn collect(ts: &mut ThreadState, gen: &Gc<PyGenerator>, limit: usize) -> PyResult<Vec<Value>> {
+    let mut items = Vec::new();
+    while items.len() < limit {
+        // The item that fills `items` up to `limit` is refused: it leaves
+        // the generator suspended properly.
+        let refused = drain(ts, gen, |v| {
+            if items.len() + 1 >= limit {
+                return Err(v);
+            }
+            items.push(v);
+            Ok(())
+        })?;
+        match refused {
+            Some(v) => items.push(v),
+            None => break,
+        }
+    }
+    Ok(items)
+}
+
 /// Sends `None` to the generator frame on top, which just yielded (`drain`).
 fn resend_none(ts: &mut ThreadState) {
     let Some(frame) = ts.exec.frames.last_mut() else { return };
