@@ -143,14 +143,21 @@ impl PyInstance {
 /// take (one `__dict__` moved out is shared and freed with its dict object).
 impl Drop for PyInstance {
     fn drop(&mut self) {
+        if self.exception.is_some() {
+            // Chained through `__context__`, exceptions nest as deep as a loop runs.
+            super::trashcan::free(self.exception.take());
+        }
         // Large tables are not worth keeping: they are freed.
         if self.shared.get().is_some() || self.attrs.table.get_mut().len() > MAX_SPARE_LEN {
             return;
         }
-        // Dropping the values may free other instances (a linked chain frees
-        // recursively): cleared in place, in this small frame, before the
-        // spare list is borrowed.
+        // Dropping the values may free other instances: cleared in place, in
+        // this small frame, one trashcan level deeper, before the spare list
+        // is borrowed; too deep, the table goes to the trashcan whole.
         let table = self.attrs.table.get_mut();
+        let Some(_level) = super::trashcan::enter() else {
+            return super::trashcan::defer(std::mem::take(table));
+        };
         table.clear();
         keep_spare(self.class.get_mut(), table);
     }

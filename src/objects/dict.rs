@@ -72,9 +72,14 @@ fn spread(hash: i64) -> u64 {
 
 /// A dropped table's version may not validate a cache again (the class or
 /// module it belonged to may be replaced by another at the same address).
+/// Entries are freed through the trashcan (dicts nested a million deep).
 impl Drop for DictTable {
     fn drop(&mut self) {
         self.keys_changed();
+        // An instance's table moved to its class's spares leaves an empty one here.
+        if !self.entries.is_empty() {
+            super::trashcan::free(std::mem::take(&mut self.entries));
+        }
     }
 }
 

@@ -27,6 +27,13 @@ pub struct PyCell {
     pub value: RefCell<Value>,
 }
 
+/// The content is freed through the trashcan (a chain of closures, each holding the last).
+impl Drop for PyCell {
+    fn drop(&mut self) {
+        super::trashcan::free(std::mem::replace(self.value.get_mut(), Value::Null));
+    }
+}
+
 impl PyCell {
     pub fn new(value: Value) -> PyCell {
         PyCell { value: RefCell::new(value) }

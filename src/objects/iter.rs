@@ -35,6 +35,13 @@ pub struct PyIterator {
     pub state: RefCell<IterKind>,
 }
 
+/// What an iterator holds is freed through the trashcan (`map(f, map(f, ...))` chains).
+impl Drop for PyIterator {
+    fn drop(&mut self) {
+        super::trashcan::free(std::mem::replace(self.state.get_mut(), IterKind::Exhausted));
+    }
+}
+
 impl PyIterator {
     pub fn new(kind: IterKind) -> PyIterator {
         PyIterator { state: RefCell::new(kind) }

@@ -10,6 +10,13 @@ pub struct PyList {
     pub items: RefCell<Vec<Value>>,
 }
 
+/// Items are freed through the trashcan: a list nested a million deep is freed iteratively.
+impl Drop for PyList {
+    fn drop(&mut self) {
+        super::trashcan::free(std::mem::take(self.items.get_mut()));
+    }
+}
+
 impl PyList {
     pub fn new(items: Vec<Value>) -> PyList {
         PyList { items: RefCell::new(items) }

@@ -28,6 +28,7 @@ mod printf;
 pub mod protocol;
 pub mod range;
 mod repr;
+pub mod trashcan;
 pub mod set;
 pub mod str;
 pub mod text;

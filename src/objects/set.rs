@@ -268,6 +268,13 @@ pub struct PySet {
     pub hash: Cell<i64>,
 }
 
+/// Members are freed through the trashcan (a chain of nested frozensets).
+impl Drop for PySet {
+    fn drop(&mut self) {
+        super::trashcan::free(std::mem::take(self.table.get_mut()));
+    }
+}
+
 impl PySet {
     pub fn new(frozen: bool) -> PySet {
         PySet { table: RefCell::new(SetTable::new()), frozen, hash: Cell::new(-1) }

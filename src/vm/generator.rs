@@ -41,6 +41,7 @@ pub struct PyGenerator {
     closer: Option<Arc<EvalBreaker>>,
 }
 
+#[derive(Default)]
 struct Body {
     /// The frame while not running.
     frame: Option<Frame>,
@@ -584,10 +585,11 @@ impl Drop for PyGenerator {
     /// its frame moves to a fresh generator object that waits in this thread's
     /// queue, and the eval breaker asks the loop to close it at its next check.
     fn drop(&mut self) {
-        if self.state.get() != GeneratorState::Suspended {
-            return;
-        }
         let body = self.body.get_mut();
+        if self.state.get() != GeneratorState::Suspended || self.closer.is_none() || body.frame.is_none() {
+            // A chain of generators, each iterating over the last, frees through the trashcan.
+            return crate::objects::trashcan::free(std::mem::take(body));
+        }
         let (Some(breaker), Some(frame)) = (self.closer.take(), body.frame.take()) else { return };
         let orphan = PyGenerator {
             name: std::mem::take(&mut self.name),
