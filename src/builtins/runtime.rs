@@ -69,7 +69,7 @@ fn import(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 
 fn current_globals(ts: &mut ThreadState) -> Gc<PyDict> {
     match ts.exec.frames.last() {
-        Some(f) => f.globals.clone(),
+        Some(f) => f.globals().clone(),
         None => Gc::new(PyDict::new()),
     }
 }
@@ -85,7 +85,7 @@ fn current_locals(ts: &mut ThreadState) -> Gc<PyDict> {
     if let Some(l) = &frame.locals {
         return l.clone();
     }
-    let code = frame.code.clone();
+    let code = frame.code().clone();
     let snapshot = Gc::new(PyDict::new());
     for (i, name) in code.varnames.iter().enumerate() {
         if let Some(v) = ts.exec.stack.get(frame.base + i).filter(|v| !v.is_null()) {
@@ -93,7 +93,7 @@ fn current_locals(ts: &mut ThreadState) -> Gc<PyDict> {
         }
     }
     let deref_names: Vec<String> = code.code.cellvars.iter().chain(code.code.freevars.iter()).cloned().collect();
-    let cells: Vec<Value> = frame.cells.iter().map(|c| c.value.borrow().clone()).collect();
+    let cells: Vec<Value> = frame.cells().iter().map(|c| c.value.borrow().clone()).collect();
     for (name, v) in deref_names.iter().zip(cells) {
         if !v.is_null() {
             let key = ts.intern(name);

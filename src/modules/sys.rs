@@ -148,7 +148,7 @@ fn getframe(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let mut back = Value::None;
     for i in 0..count - depth {
         let frame = &ts.exec.frames[i];
-        let (code, globals) = (frame.code.clone(), frame.globals.clone());
+        let (code, globals) = (frame.code().clone(), frame.globals().clone());
         let line = code.code.line_of(frame.pc.saturating_sub(1));
         let locals = frame.locals.clone().map_or(Value::None, Value::Dict);
         let dict = Gc::new(crate::objects::PyDict::new());

@@ -94,21 +94,24 @@ impl PyType {
 /// the table moves into a dict object of its own, which the instance uses from
 /// then on, so the script's `obj.__dict__` and the instance share one table.
 pub struct PyInstance {
-    pub class: RefCell<Gc<PyType>>,
+    /// Fixed for the instance's life (`__class__` cannot be assigned), so
+    /// caches compare it without a borrow.
+    pub class: Gc<PyType>,
     attrs: PyDict,
     shared: OnceCell<Gc<PyDict>>,
-    /// Present for instances of exception classes.
-    pub exception: Option<RefCell<ExceptionData>>,
+    /// Present for instances of exception classes (boxed: a plain instance
+    /// stays small, so making and freeing one copies and allocates less).
+    pub exception: Option<Box<RefCell<ExceptionData>>>,
 }
 
 impl PyInstance {
     /// An instance of `cls` whose dict is `attrs`.
     pub fn new(cls: Gc<PyType>, attrs: PyDict, exception: Option<RefCell<ExceptionData>>) -> PyInstance {
-        PyInstance { class: RefCell::new(cls), attrs, shared: OnceCell::new(), exception }
+        PyInstance { class: cls, attrs, shared: OnceCell::new(), exception: exception.map(Box::new) }
     }
 
     pub fn class(&self) -> Gc<PyType> {
-        self.class.borrow().clone()
+        self.class.clone()
     }
 
     /// An instance of `cls` with an empty attribute table (a spare one if the class has one).
@@ -159,7 +162,7 @@ impl Drop for PyInstance {
             return super::trashcan::defer(std::mem::take(table));
         };
         table.clear();
-        keep_spare(self.class.get_mut(), table);
+        keep_spare(&self.class, table);
     }
 }
 

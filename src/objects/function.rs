@@ -20,6 +20,70 @@ pub struct PyFunction {
     pub closure: Gc<[Gc<PyCell>]>,
     /// `__dict__`, `__doc__`, `__module__` and attributes set by decorators.
     pub dict: Gc<PyDict>,
+    /// What a call needs from the code, read here without going through it.
+    pub shape: CallShape,
+}
+
+/// Facts about a function's calls, fixed when it is made (its code and
+/// defaults cannot change), so the eval loop's call path reads one struct.
+#[derive(Clone, Copy)]
+pub struct CallShape {
+    /// How many positional arguments may be passed for the frame to take
+    /// them in place as its first locals (missing ones from the defaults):
+    /// `min_args..=max_args`, empty (`1..=0`) when the function has
+    /// keyword-only, `*args` or `**kwargs` parameters or is a generator.
+    pub min_args: u32,
+    pub max_args: u32,
+    /// Local slots of its frame.
+    pub nlocals: u32,
+    /// Value-stack slots its operand stack may need beyond the locals.
+    pub stack_need: u32,
+    /// The frame makes cells of its own (else the closure is its deref space).
+    pub has_cellvars: bool,
+    /// Calling it makes a generator (its frame returns to a generator's caller).
+    pub is_generator: bool,
+}
+
+impl CallShape {
+    pub fn of(code: &crate::bytecode::Code, ndefaults: usize) -> CallShape {
+        let argcount = code.argcount;
+        let simple = code.kwonlyargcount == 0 && !code.varargs && !code.varkeywords && !code.is_generator;
+        let (min_args, max_args) = if simple { (argcount.saturating_sub(ndefaults as u32), argcount) } else { (1, 0) };
+        CallShape {
+            min_args,
+            max_args,
+            nlocals: code.nlocals() as u32,
+            stack_need: code.max_stack + 1,
+            has_cellvars: !code.cellvars.is_empty(),
+            is_generator: code.is_generator,
+        }
+    }
+}
+
+impl PyFunction {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        code: Gc<CodeObject>,
+        globals: Gc<PyDict>,
+        name: Gc<PyStr>,
+        qualname: Gc<PyStr>,
+        defaults: Box<[Value]>,
+        kwdefaults: Option<Gc<PyDict>>,
+        closure: Gc<[Gc<PyCell>]>,
+    ) -> PyFunction {
+        let shape = CallShape::of(&code.code, defaults.len());
+        PyFunction {
+            code,
+            globals,
+            name: RefCell::new(name),
+            qualname: RefCell::new(qualname),
+            defaults,
+            kwdefaults,
+            closure,
+            dict: Gc::new(PyDict::new()),
+            shape,
+        }
+    }
 }
 
 /// A variable captured by a closure. `Value::Null` while unbound.

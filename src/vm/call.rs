@@ -78,13 +78,20 @@ impl ThreadState {
 
     /// Raises `RecursionError` when the native stack is nearly exhausted: every
     /// path on which Rust code re-enters the VM checks this first.
+    #[inline]
     pub fn check_native_stack(&mut self) -> PyResult<()> {
         if self.stack_remaining() > super::frame::NATIVE_STACK_MARGIN {
             Ok(())
         } else {
-            Err(self.recursion_error("maximum recursion depth exceeded while calling a Python object"))
+            Err(native_stack_exhausted(self))
         }
     }
+}
+
+#[cold]
+#[inline(never)]
+fn native_stack_exhausted(ts: &mut ThreadState) -> crate::objects::PyErr {
+    ts.recursion_error("maximum recursion depth exceeded while calling a Python object")
 }
 
 /// Binds `args` to `func`'s parameters in a new frame window at the top of the
@@ -107,17 +114,7 @@ pub(crate) fn push_function_frame(
         return Err(ts.type_error(msg));
     }
     let cells = make_cells(func, &ts.exec.stack[base..base + nlocals]);
-    ts.exec.frames.push(Frame {
-        code: func.code.clone(),
-        pc: 0,
-        base,
-        ret_sp,
-        cells,
-        globals: func.globals.clone(),
-        locals: None,
-        entry,
-        init_self: None,
-    });
+    ts.exec.frames.push(Frame::new(func.clone(), base, ret_sp, cells, entry));
     Ok(())
 }
 
@@ -134,14 +131,15 @@ fn recursion_overflow(ts: &mut ThreadState) -> crate::objects::PyErr {
     ts.recursion_error("maximum recursion depth exceeded")
 }
 
-/// The frame's cells: fresh ones for its cellvars (parameters copied in), then
-/// the closure (shared as it is when there are no cellvars, the common case).
+/// The frame's own cells: fresh ones for its cellvars (parameters copied
+/// in), then the closure; none when there are no cellvars, the common case
+/// (the frame reads the function's closure).
 #[inline]
-pub(crate) fn make_cells(func: &PyFunction, slots: &[Value]) -> Gc<[Gc<PyCell>]> {
-    if func.code.code.cellvars.is_empty() {
-        return func.closure.clone();
+pub(crate) fn make_cells(func: &PyFunction, slots: &[Value]) -> Option<Gc<[Gc<PyCell>]>> {
+    if !func.shape.has_cellvars {
+        return None;
     }
-    new_cells(func, slots)
+    Some(new_cells(func, slots))
 }
 
 fn new_cells(func: &PyFunction, slots: &[Value]) -> Gc<[Gc<PyCell>]> {
@@ -307,8 +305,10 @@ pub(crate) fn call_from_stack(
         let nargs = ts.exec.stack.len().saturating_sub(args_start);
         match ts.exec.stack.get(ret_sp) {
             Some(Value::Function(func)) if is_simple(func, nargs) => {
-                let func = func.clone();
-                push_simple_frame(ts, &func, ret_sp, args_start, None)?;
+                // The function moves into its frame: the slot is cut off at return anyway.
+                if let Value::Function(func) = std::mem::replace(&mut ts.exec.stack[ret_sp], Value::Null) {
+                    push_simple_frame(ts, func, ret_sp, args_start, None)?;
+                }
                 return Ok(Called::Frame);
             }
             Some(Value::NativeFunction(_) | Value::Type(_)) if nargs <= NATIVE_ARGS => {
@@ -406,66 +406,54 @@ fn call_popped<const N: usize>(ts: &mut ThreadState, ret_sp: usize, args: [Value
 /// `ret_sp`, its arguments above): the instance is made here and `__init__`
 /// runs as a frame of the eval loop, its result replaced by the instance
 /// (CPython 3.12's `CALL_ALLOC_AND_ENTER_INIT`). `false`: the generic call follows.
+/// Out of line: inlined, its body changed the code generated for the loop.
+#[inline(never)]
 pub(crate) fn enter_class_init(
     ts: &mut ThreadState,
     slot: &std::cell::Cell<super::inline_cache::Slot>,
     ret_sp: usize,
 ) -> PyResult<bool> {
+    let nargs = ts.exec.stack.len() - ret_sp;
     let Some(Value::Type(cls)) = ts.exec.stack.get(ret_sp) else { return Ok(false) };
-    let cls = cls.clone();
-    let Some(init) = super::inline_cache::class_init(slot, &cls) else {
+    let Some(init) = super::inline_cache::class_init(slot, cls) else {
+        let cls = cls.clone();
         super::inline_cache::class_init_fill(ts, slot, &cls);
         return Ok(false);
     };
-    if !is_simple(&init, ts.exec.stack.len() - ret_sp) {
+    if !is_simple(&init, nargs) {
         return Ok(false);
     }
-    let inst = super::class::new_instance(&cls);
+    let inst = super::class::new_instance(cls);
+    // The frame keeps the instance; the class's slot becomes `self`.
     ts.exec.stack[ret_sp] = Value::Instance(inst.clone());
-    push_simple_frame(ts, &init, ret_sp, ret_sp, Some(inst))?;
+    push_simple_frame(ts, init, ret_sp, ret_sp, Some(inst))?;
     Ok(true)
 }
 
 /// A function whose parameters are `nargs` plain positionals (or fewer, with defaults for the rest).
 #[inline]
 pub(crate) fn is_simple(func: &PyFunction, nargs: usize) -> bool {
-    let code = &func.code.code;
-    let argcount = code.argcount as usize;
-    code.kwonlyargcount == 0
-        && !code.varargs
-        && !code.varkeywords
-        && !code.is_generator
-        && nargs <= argcount
-        && nargs + func.defaults.len() >= argcount
+    let shape = &func.shape;
+    (shape.min_args as usize) <= nargs && nargs <= shape.max_args as usize
 }
 
 /// Pushes `func`'s frame with its arguments already in place from `base` to
 /// the top of the stack (missing ones take their defaults).
 pub(crate) fn push_simple_frame(
     ts: &mut ThreadState,
-    func: &Gc<PyFunction>,
+    func: Gc<PyFunction>,
     ret_sp: usize,
     base: usize,
     init_self: Option<Gc<PyInstance>>,
 ) -> PyResult<()> {
     check_depth(ts)?;
-    let code = &func.code.code;
-    if ts.exec.stack.len() - base != code.nlocals() {
-        fill_locals(ts, func, base);
+    let shape = func.shape;
+    if ts.exec.stack.len() - base != shape.nlocals as usize {
+        fill_locals(ts, &func, base);
     }
-    ts.exec.stack.reserve(code.max_stack as usize + 1);
-    let cells = make_cells(func, &ts.exec.stack[base..]);
-    ts.exec.frames.push(Frame {
-        code: func.code.clone(),
-        pc: 0,
-        base,
-        ret_sp,
-        cells,
-        globals: func.globals.clone(),
-        locals: None,
-        entry: false,
-        init_self,
-    });
+    ts.exec.stack.reserve(shape.stack_need as usize);
+    let cells = make_cells(&func, &ts.exec.stack[base..]);
+    ts.exec.frames.push(Frame { init_self, ..Frame::new(func, base, ret_sp, cells, false) });
     Ok(())
 }
 
@@ -474,8 +462,7 @@ pub(crate) fn push_simple_frame(
 /// all its locals, the commonest, skips it).
 #[inline(never)]
 fn fill_locals(ts: &mut ThreadState, func: &PyFunction, base: usize) {
-    let code = &func.code.code;
-    let argcount = code.argcount as usize;
+    let argcount = func.shape.max_args as usize;
     let given = ts.exec.stack.len() - base;
     if given < argcount {
         let first_default = argcount.saturating_sub(func.defaults.len());
@@ -484,8 +471,8 @@ fn fill_locals(ts: &mut ThreadState, func: &PyFunction, base: usize) {
             ts.exec.stack.push(default);
         }
     }
-    let unbound = (base + code.nlocals()).saturating_sub(ts.exec.stack.len());
-    ts.exec.stack.reserve(unbound + code.max_stack as usize + 1);
+    let unbound = (base + func.shape.nlocals as usize).saturating_sub(ts.exec.stack.len());
+    ts.exec.stack.reserve(unbound + func.shape.stack_need as usize);
     ts.exec.stack.extend(std::iter::repeat_with(|| Value::Null).take(unbound));
 }
 

@@ -106,7 +106,7 @@ fn type_call(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
             if ns_copy.get_str(&module_key).is_none() {
                 let name_key = ts.intern("__name__");
                 if let Some(frame) = ts.exec.frames.last() {
-                    if let Some(m) = frame.globals.get_str(&name_key) {
+                    if let Some(m) = frame.globals().get_str(&name_key) {
                         ns_copy.set_str(module_key, m);
                     }
                 }
@@ -137,7 +137,7 @@ pub(crate) fn build_class(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Valu
     };
     let bases = types_of_bases(ts, &pos[2..])?;
     let ns = Gc::new(PyDict::new());
-    let cells = super::call::make_cells(body, &[]);
+    let cells = super::call::make_cells(body, &[]).unwrap_or_else(|| body.closure.clone());
     let result = super::eval::run_code(ts, body.code.clone(), body.globals.clone(), Some(ns.clone()), cells)?;
     let cls = make_class(ts, name.as_str(), bases, ns)?;
     if let Value::Cell(cell) = result {
@@ -282,19 +282,19 @@ fn make_super(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 
 fn zero_arg_super(ts: &mut ThreadState) -> PyResult<(Gc<PyType>, Value)> {
     let Some(frame) = ts.exec.frames.last() else { return Err(ts.runtime_error("super(): no current frame")) };
-    let code = &frame.code.code;
+    let code = &frame.code().code;
     if code.argcount == 0 && !code.varargs {
         return Err(ts.runtime_error("super(): no arguments"));
     }
     let first = match code.cell_params.iter().find(|(_, slot)| *slot == 0) {
-        Some((cell, _)) => frame.cells.get(*cell as usize).map(|c| c.value.borrow().clone()),
+        Some((cell, _)) => frame.cells().get(*cell as usize).map(|c| c.value.borrow().clone()),
         None => ts.exec.stack.get(frame.base).cloned(),
     };
     let class_cell = code
         .freevars
         .iter()
         .position(|n| n == "__class__")
-        .and_then(|i| frame.cells.get(code.cellvars.len() + i))
+        .and_then(|i| frame.cells().get(code.cellvars.len() + i))
         .map(|c| c.value.borrow().clone());
     match (class_cell, first) {
         (Some(Value::Type(cls)), Some(obj)) if !obj.is_null() => Ok((cls, obj)),

@@ -98,7 +98,7 @@ fn note_dropping_frame(ts: &ThreadState, err: &crate::objects::PyErr) {
     let Some(frame) = ts.exec.frames.last() else { return };
     let mut data = err.data();
     if data.traceback.is_empty() {
-        let entry = crate::objects::TraceEntry::at(frame.code.code.clone(), frame.pc.saturating_sub(1));
+        let entry = crate::objects::TraceEntry::at(frame.code().code.clone(), frame.pc.saturating_sub(1));
         data.traceback.push(entry);
     }
 }

@@ -32,7 +32,7 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
             return Err(err);
         };
         let fi = ts.exec.frames.len() - 1;
-        let code = frame.code.clone();
+        let code = frame.code().clone();
         let base = frame.base;
         let mut pc = frame.pc;
         if let Some((err, reraise)) = pending.take() {
@@ -45,7 +45,7 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                             exceptions::flush_traceback(&err, &mut traceback);
                             return Err(err);
                         }
-                        if frame.code.code.is_generator {
+                        if frame.func.shape.is_generator {
                             err = generator::raise_to_caller(ts, err, &mut traceback);
                         }
                     }
@@ -185,7 +185,7 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     }
                 }
                 I::LoadDeref(i) => {
-                    let v = fastops::dup(&ts.exec.frames[fi].cells[i as usize].value.borrow());
+                    let v = fastops::dup(&ts.exec.frames[fi].cells()[i as usize].value.borrow());
                     if v.is_null() {
                         tri!(Err(exceptions::unbound_deref(ts, &code, i)));
                     }
@@ -193,16 +193,16 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                 }
                 I::StoreDeref(i) => {
                     let v = ts.exec.pop();
-                    *ts.exec.frames[fi].cells[i as usize].value.borrow_mut() = v;
+                    *ts.exec.frames[fi].cells()[i as usize].value.borrow_mut() = v;
                 }
                 I::DeleteDeref(i) => {
-                    let old = ts.exec.frames[fi].cells[i as usize].value.replace(Value::Null);
+                    let old = ts.exec.frames[fi].cells()[i as usize].value.replace(Value::Null);
                     if old.is_null() {
                         tri!(Err(exceptions::unbound_deref(ts, &code, i)));
                     }
                 }
                 I::LoadClosure(i) => {
-                    let cell = ts.exec.frames[fi].cells[i as usize].clone();
+                    let cell = ts.exec.frames[fi].cells()[i as usize].clone();
                     ts.exec.push(Value::Cell(cell));
                 }
                 I::LoadClassDeref(i) => {
@@ -210,7 +210,7 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     ts.exec.push(v);
                 }
                 I::LoadGlobal(i) => {
-                    let (slot, globals) = (&caches[pc - 1], &ts.exec.frames[fi].globals);
+                    let (slot, globals) = (&caches[pc - 1], ts.exec.frames[fi].globals());
                     let found = match inline_cache::load_global(slot, globals, &ts.objs.builtins) {
                         Some(v) => Some(v),
                         None => inline_cache::load_global_miss(slot, globals, &ts.objs.builtins, name!(i)),
@@ -222,10 +222,10 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                 }
                 I::StoreGlobal(i) => {
                     let v = ts.exec.pop();
-                    ts.exec.frames[fi].globals.set_str(name!(i).clone(), v);
+                    ts.exec.frames[fi].globals().set_str(name!(i).clone(), v);
                 }
                 I::DeleteGlobal(i) => {
-                    if ts.exec.frames[fi].globals.del_str(name!(i)).is_none() {
+                    if ts.exec.frames[fi].globals().del_str(name!(i)).is_none() {
                         tri!(Err(exceptions::name_not_defined(ts, name!(i))));
                     }
                 }
@@ -494,7 +494,8 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     tri!(ts.periodic_check());
                     let ret_sp = ts.exec.stack.len().saturating_sub(n as usize + 1);
                     ts.exec.frames[fi].pc = pc;
-                    if tri!(super::call::enter_class_init(ts, &caches[pc - 1], ret_sp)) {
+                    let is_class = matches!(ts.exec.stack.get(ret_sp), Some(Value::Type(_)));
+                    if is_class && tri!(super::call::enter_class_init(ts, &caches[pc - 1], ret_sp)) {
                         continue 'frame;
                     }
                     match tri!(call_from_stack(ts, ret_sp, ret_sp + 1, None)) {
@@ -548,7 +549,7 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                         if frame.entry {
                             return Ok(Exit::Return(v));
                         }
-                        if frame.code.code.is_generator {
+                        if frame.func.shape.is_generator {
                             generator::return_to_caller(ts);
                             continue 'frame;
                         }
@@ -658,7 +659,7 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                 I::ImportName(i) => {
                     let fromlist = ts.exec.pop();
                     let level = ts.exec.pop();
-                    let globals = ts.exec.frames[fi].globals.clone();
+                    let globals = ts.exec.frames[fi].globals().clone();
                     let m = tri!(import::import_name(ts, name!(i), &fromlist, &level, &globals));
                     ts.exec.push(m);
                 }
@@ -725,8 +726,8 @@ pub(crate) fn run_code(
     let c = &code.code;
     ts.exec.stack.reserve(c.nlocals() + c.max_stack as usize + 1);
     ts.exec.stack.resize(base + c.nlocals(), Value::Null);
-    let cells = cells.into();
-    ts.exec.frames.push(super::frame::Frame { code, pc: 0, base, ret_sp: base, cells, globals, locals, entry: true, init_self: None });
+    let name = ts.intern(&c.name);
+    ts.exec.frames.push(super::frame::Frame::for_code(name, code, globals, locals, cells.into(), base));
     let result = run_frames(ts, None);
     if super::dropped::pending() {
         super::dropped::close_dropped(ts);

@@ -29,7 +29,7 @@ pub(crate) enum Unwind {
 #[cold]
 pub(crate) fn unwind(ts: &mut ThreadState, fi: usize, pc: usize, err: PyErr, reraise: bool, tb: &mut Vec<TraceEntry>) -> Unwind {
     let frame = &ts.exec.frames[fi];
-    let code = frame.code.code.clone();
+    let code = frame.code().code.clone();
     let stack_base = frame.stack_base();
     let at = pc.saturating_sub(1);
     if !reraise {

@@ -6,24 +6,27 @@
 //! push a `Frame` and the eval loop continues with it; only native code calling
 //! back into Python recurses on the Rust stack (bounded by `check_native_stack`).
 
-use crate::objects::{CodeObject, Gc, PyCell, PyDict, PyInstance, Value};
+use crate::objects::{CodeObject, Gc, PyCell, PyDict, PyFunction, PyInstance, PyStr, Value};
 
 /// Native stack that must remain for the VM to re-enter the eval loop
 /// (debug builds use large Rust frames).
 pub const NATIVE_STACK_MARGIN: usize = 128 * 1024;
 
 pub struct Frame {
-    pub code: Gc<CodeObject>,
+    /// The function running: its code, globals and closure, one reference
+    /// for all three (module and class bodies, `exec` and `eval` run as a
+    /// function made for them, `Frame::for_code`). A call from the eval loop
+    /// moves it here from the stack slot it was called from.
+    pub func: Gc<PyFunction>,
     /// The next instruction to execute.
     pub pc: usize,
     /// Index of local slot 0 in the thread's value stack.
     pub base: usize,
     /// Where the caller wants the result: the stack is cut back to this index on return.
     pub ret_sp: usize,
-    /// Cell variables, then free variables (the deref index space); a
-    /// function without cellvars shares its closure instead of copying it.
-    pub cells: Gc<[Gc<PyCell>]>,
-    pub globals: Gc<PyDict>,
+    /// Cells made for this call when the code has cellvars, the closure
+    /// copied after them; `None`: the function's closure is the deref space.
+    pub own_cells: Option<Gc<[Gc<PyCell>]>>,
     /// The namespace of module and class bodies (`LoadName`/`StoreName`).
     pub locals: Option<Gc<PyDict>>,
     /// Returning from (or raising out of) this frame ends the current `run_frames` call.
@@ -34,9 +37,48 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// A frame for `func`'s code at `base` (its locals already there).
+    #[inline]
+    pub fn new(func: Gc<PyFunction>, base: usize, ret_sp: usize, own_cells: Option<Gc<[Gc<PyCell>]>>, entry: bool) -> Frame {
+        Frame { func, pc: 0, base, ret_sp, own_cells, locals: None, entry, init_self: None }
+    }
+
+    /// A frame running `code` outside any function (module and class bodies,
+    /// `exec`): the function it runs as is made here.
+    pub fn for_code(
+        name: Gc<PyStr>,
+        code: Gc<CodeObject>,
+        globals: Gc<PyDict>,
+        locals: Option<Gc<PyDict>>,
+        cells: Gc<[Gc<PyCell>]>,
+        base: usize,
+    ) -> Frame {
+        let func = PyFunction::new(code, globals, name.clone(), name, Box::default(), None, cells);
+        Frame { locals, ..Frame::new(Gc::new(func), base, base, None, true) }
+    }
+
+    #[inline]
+    pub fn code(&self) -> &Gc<CodeObject> {
+        &self.func.code
+    }
+
+    #[inline]
+    pub fn globals(&self) -> &Gc<PyDict> {
+        &self.func.globals
+    }
+
+    /// The deref space: cell variables, then free variables.
+    #[inline]
+    pub fn cells(&self) -> &[Gc<PyCell>] {
+        match &self.own_cells {
+            Some(cells) => cells,
+            None => &self.func.closure,
+        }
+    }
+
     /// Index of the first operand-stack slot.
     pub fn stack_base(&self) -> usize {
-        self.base + self.code.code.nlocals()
+        self.base + self.func.shape.nlocals as usize
     }
 }
 

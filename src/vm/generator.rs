@@ -68,12 +68,12 @@ pub(crate) fn new_generator(ts: &mut ThreadState, func: &Gc<PyFunction>, args: A
     let ret_sp = ts.exec.stack.len();
     super::call::push_function_frame(ts, func, args, ret_sp, true)?;
     let Some(mut frame) = ts.exec.frames.pop() else { return Err(ts.system_error("generator frame vanished")) };
-    let mut stack = Vec::with_capacity(frame.code.code.nlocals() + frame.code.code.max_stack as usize + 2);
+    let mut stack = Vec::with_capacity(frame.code().code.nlocals() + frame.code().code.max_stack as usize + 2);
     stack.push(Value::Null);
     stack.extend(ts.exec.stack.drain(frame.base..));
     frame.base = 1;
     frame.ret_sp = 1;
-    let code = &frame.code.code;
+    let code = &frame.code().code;
     let can_run_on_close = !code.exception_table.is_empty() || code.instructions.iter().any(|i| matches!(i, Instruction::YieldFrom));
     let closer = can_run_on_close.then(|| ts.breaker.clone());
     Ok(Value::Generator(Gc::new(PyGenerator {
@@ -111,7 +111,7 @@ pub fn generator_next(ts: &mut ThreadState, gen: &Gc<PyGenerator>) -> PyResult<O
 /// True when skipped.
 #[inline(always)]
 pub(super) fn skip_pop_of_none(frame: &mut Frame) -> bool {
-    let pops = matches!(frame.code.code.instructions.get(frame.pc), Some(Instruction::PopTop));
+    let pops = matches!(frame.code().code.instructions.get(frame.pc), Some(Instruction::PopTop));
     frame.pc += pops as usize;
     pops
 }
@@ -159,7 +159,7 @@ pub fn generator_close(ts: &mut ThreadState, gen: &Gc<PyGenerator>) -> PyResult<
 fn suspended_at_yield_from(gen: &PyGenerator) -> Option<Value> {
     let body = gen.body.borrow();
     let frame = body.frame.as_ref()?;
-    let ins = frame.code.code.instructions.get(frame.pc)?;
+    let ins = frame.code().code.instructions.get(frame.pc)?;
     matches!(ins, Instruction::YieldFrom).then(|| body.stack.last().cloned()).flatten()
 }
 
@@ -485,7 +485,7 @@ pub(crate) fn return_to_caller(ts: &mut ThreadState) {
     finish(ts);
     ts.exec.pop().discard();
     if let Some(caller) = ts.exec.frames.last_mut() {
-        if let Some(&Instruction::ForIter(target)) = caller.code.code.instructions.get(caller.pc.wrapping_sub(1)) {
+        if let Some(&Instruction::ForIter(target)) = caller.code().code.instructions.get(caller.pc.wrapping_sub(1)) {
             caller.pc = target as usize;
         }
     }

@@ -105,19 +105,44 @@ impl TypeLookup {
     /// The class attribute found (re-read: a rebinding keeps the key set).
     #[inline]
     fn value(&self, cls: &PyType) -> Option<Value> {
-        if self.level == NOT_FOUND {
-            return None;
-        }
-        let t = cls.mro_iter().nth(self.level as usize)?;
+        let t = self.found_in(cls)?;
         let table = t.dict.table.borrow();
         table.entry(self.pos as usize).map(|e| e.value.clone())
     }
 
-    fn found_in<'a>(&self, cls: &'a PyType) -> Option<&'a PyType> {
-        if self.level == NOT_FOUND {
-            return None;
+    /// The class attribute found, if it is a function written in Python or
+    /// Rust (a method to call with its receiver), read without `Value`'s
+    /// clone and drop glue.
+    #[inline]
+    fn method(&self, cls: &PyType) -> Option<Value> {
+        let t = self.found_in(cls)?;
+        let table = t.dict.table.borrow();
+        match &table.entry(self.pos as usize)?.value {
+            Value::Function(f) => Some(Value::Function(f.clone())),
+            Value::NativeFunction(f) => Some(Value::NativeFunction(f.clone())),
+            _ => None,
         }
-        cls.mro_iter().nth(self.level as usize)
+    }
+
+    /// The class attribute found, if it is a function written in Python.
+    #[inline]
+    fn function(&self, cls: &PyType) -> Option<Gc<crate::objects::PyFunction>> {
+        let t = self.found_in(cls)?;
+        let table = t.dict.table.borrow();
+        match &table.entry(self.pos as usize)?.value {
+            Value::Function(f) => Some(f.clone()),
+            _ => None,
+        }
+    }
+
+    /// The class on `cls`'s MRO the name was found in (most often `cls` itself).
+    #[inline]
+    fn found_in<'a>(&self, cls: &'a PyType) -> Option<&'a PyType> {
+        match self.level {
+            0 => Some(cls),
+            NOT_FOUND => None,
+            level => cls.mro.get(usize::from(level) - 1).map(|t| &**t),
+        }
     }
 }
 
@@ -221,7 +246,7 @@ pub(crate) fn load_attr(slot: &Cell<Slot>, obj: &Value, name: &PyStr) -> Option<
 /// instance dict out of line.
 #[inline(always)]
 fn instance_attr(slot: &Cell<Slot>, class: TypeLookup, hint: u32, inst: &PyInstance, name: &PyStr) -> Option<Value> {
-    if !class.valid(&inst.class.borrow()) {
+    if !class.valid(&inst.class) {
         return None;
     }
     // A class attribute of that name may have been rebound to a data
@@ -239,7 +264,7 @@ fn instance_attr(slot: &Cell<Slot>, class: TypeLookup, hint: u32, inst: &PyInsta
 
 #[inline(never)]
 fn shadowed(class: &TypeLookup, inst: &PyInstance) -> bool {
-    class.value(&inst.class.borrow()).is_some_and(|v| is_data_descriptor(&v))
+    class.value(&inst.class).is_some_and(|v| is_data_descriptor(&v))
 }
 
 /// `instance_attr` when the name is not at its hint: found elsewhere, the hint moves.
@@ -299,7 +324,7 @@ fn instance_attr_slot(inst: &PyInstance, name: &PyStr) -> Option<Slot> {
 #[inline]
 pub(crate) fn store_attr(slot: &Cell<Slot>, obj: &Value, name: &Gc<PyStr>, value: Value) -> Result<(), Value> {
     let (Slot::StoreAttr { class, hint }, Value::Instance(inst)) = (slot.get(), obj) else { return Err(value) };
-    if !class.valid(&inst.class.borrow()) {
+    if !class.valid(&inst.class) {
         return Err(value);
     }
     let mut table = inst.dict().table.borrow_mut();
@@ -317,7 +342,7 @@ pub(crate) fn store_attr(slot: &Cell<Slot>, obj: &Value, name: &Gc<PyStr>, value
         }
         None => {
             let pos = table.insert_new_at(name.hash_value(), Value::Str(name.clone()), value);
-            inst.class.borrow().note_instance_size(table.len());
+            inst.class.note_instance_size(table.len());
             pos
         }
     };
@@ -363,28 +388,23 @@ fn store_attr_slot(ts: &mut ThreadState, inst: &PyInstance, name: &PyStr) -> Opt
 #[inline]
 pub(crate) fn load_method(ts: &ThreadState, slot: &Cell<Slot>, obj: &Value, name: &PyStr) -> Option<Value> {
     let Slot::Method { class } = slot.get() else { return None };
-    let f = match obj {
+    match obj {
         Value::Instance(inst) => {
-            let cls = inst.class.borrow();
-            if !class.valid(&cls) {
+            let cls = &inst.class;
+            if !class.valid(&cls) || !lacks_key(&inst.dict().table.borrow(), name) {
                 return None;
             }
-            let f = class.value(&cls)?;
-            if !lacks_key(&inst.dict().table.borrow(), name) {
-                return None;
-            }
-            f
+            class.method(&cls)
         }
-        Value::Type(_) | Value::Module(_) | Value::Native(_) => return None,
+        Value::Type(_) | Value::Module(_) | Value::Native(_) => None,
         _ => {
             let cls = ts.type_of(obj);
             if !class.valid(&cls) {
                 return None;
             }
-            class.value(&cls)?
+            class.method(&cls)
         }
-    };
-    matches!(f, Value::Function(_) | Value::NativeFunction(_)).then_some(f)
+    }
 }
 
 /// `LoadMethod` without the cache, filling it.
@@ -413,10 +433,7 @@ pub(crate) fn class_init(slot: &Cell<Slot>, cls: &PyType) -> Option<Gc<crate::ob
     if !class.valid(cls) {
         return None;
     }
-    match class.value(cls)? {
-        Value::Function(f) => Some(f),
-        _ => None,
-    }
+    class.function(cls)
 }
 
 /// Fills a `Call` slot for class `cls` if its calls can take the fast path.

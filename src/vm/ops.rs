@@ -1,7 +1,6 @@
 //! The longer instruction bodies of the eval loop: name lookups in namespaces,
 //! building containers, unpacking, f-string fields, `MakeFunction`.
 
-use std::cell::RefCell;
 
 use super::ThreadState;
 use crate::bytecode::Conversion;
@@ -23,7 +22,7 @@ pub(crate) fn load_name(ts: &mut ThreadState, fi: usize, name: &Gc<PyStr>) -> Py
         .locals
         .as_ref()
         .and_then(|l| l.get_str(name))
-        .or_else(|| frame.globals.get_str(name))
+        .or_else(|| frame.globals().get_str(name))
         .or_else(|| ts.objs.builtins.get_str(name));
     match found {
         Some(v) => Ok(v),
@@ -35,13 +34,13 @@ pub(crate) fn store_name(ts: &mut ThreadState, fi: usize, name: &Gc<PyStr>, v: V
     let frame = &ts.exec.frames[fi];
     match &frame.locals {
         Some(l) => l.set_str(name.clone(), v),
-        None => frame.globals.set_str(name.clone(), v),
+        None => frame.globals().set_str(name.clone(), v),
     }
 }
 
 pub(crate) fn delete_name(ts: &mut ThreadState, fi: usize, name: &Gc<PyStr>) -> PyResult<()> {
     let frame = &ts.exec.frames[fi];
-    let ns = frame.locals.as_ref().unwrap_or(&frame.globals);
+    let ns = frame.locals.as_ref().unwrap_or(frame.globals());
     match ns.del_str(name) {
         Some(_) => Ok(()),
         None => Err(super::exceptions::name_not_defined(ts, name)),
@@ -51,7 +50,7 @@ pub(crate) fn delete_name(ts: &mut ThreadState, fi: usize, name: &Gc<PyStr>) -> 
 /// `LoadClassDeref`: the class namespace first, then the cell.
 pub(crate) fn load_class_deref(ts: &mut ThreadState, fi: usize, i: u32) -> PyResult<Value> {
     let frame = &ts.exec.frames[fi];
-    let code = frame.code.clone();
+    let code = frame.code().clone();
     let i = i as usize;
     let ncell = code.code.cellvars.len();
     let name = if i < ncell { &code.code.cellvars[i] } else { &code.code.freevars[i - ncell] };
@@ -60,7 +59,7 @@ pub(crate) fn load_class_deref(ts: &mut ThreadState, fi: usize, i: u32) -> PyRes
     if let Some(v) = frame.locals.as_ref().and_then(|l| l.get_str(&key)) {
         return Ok(v);
     }
-    let v = frame.cells.get(i).map(|c| c.value.borrow().clone()).unwrap_or(Value::Null);
+    let v = frame.cells().get(i).map(|c| c.value.borrow().clone()).unwrap_or(Value::Null);
     if v.is_null() {
         return Err(super::exceptions::unbound_deref(ts, &code, i as u32));
     }
@@ -381,17 +380,8 @@ pub(crate) fn make_function(ts: &mut ThreadState, fi: usize, flags: u32) -> PyRe
     };
     let name = ts.intern(&code.code.name);
     let qualname = ts.intern(&code.code.qualname);
-    let globals = ts.exec.frames[fi].globals.clone();
-    Ok(Value::Function(Gc::new(PyFunction {
-        code,
-        globals,
-        name: RefCell::new(name),
-        qualname: RefCell::new(qualname),
-        defaults,
-        kwdefaults,
-        closure,
-        dict: Gc::new(PyDict::new()),
-    })))
+    let globals = ts.exec.frames[fi].globals().clone();
+    Ok(Value::Function(Gc::new(PyFunction::new(code, globals, name, qualname, defaults, kwdefaults, closure))))
 }
 
 /// The REPL's echo of an expression statement (`sys.displayhook`).
