@@ -7,6 +7,7 @@ use super::sort::{less_than, sort_values};
 use crate::bytecode::BinOp;
 use crate::objects::iter::{IterKind, PyIterator};
 use crate::objects::{Args, Gc, PyResult, Value};
+use crate::vm::drain::{drain, Sink};
 use crate::vm::ThreadState;
 
 pub fn install(ts: &mut ThreadState) {
@@ -210,39 +211,27 @@ fn min_max(ts: &mut ThreadState, args: Args<'_>, name: &str, want_max: bool) -> 
 
 fn sum(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let a = bind(ts, "sum", args, &["iterable", "start"], 1)?;
-    let mut total = a[1].clone().unwrap_or(Value::Int(0));
+    let total = a[1].clone().unwrap_or(Value::Int(0));
     match &total {
         Value::Str(_) => return Err(ts.type_error("sum() can't sum strings [use ''.join(seq) instead]")),
         Value::Bytes(_) => return Err(ts.type_error("sum() can't sum bytes [use b''.join(seq) instead]")),
         _ => {}
     }
     let it = ts.get_iter(a[0].as_ref().unwrap_or(&Value::None))?;
+    // Ints that do not overflow and floats are added by the sink, for a
+    // generator as it yields them; anything else goes through `binary_op`.
+    let mut sink = Sink::Sum(total);
     loop {
         let item = match &it {
-            Value::Generator(g) => crate::vm::generator::drain(ts, g, |x| add_inline(&mut total, x))?,
+            Value::Generator(g) => drain(ts, g, &mut sink)?,
             _ => ts.next(&it)?,
         };
-        let Some(x) = item else { return Ok(total) };
-        if let Err(x) = add_inline(&mut total, x) {
-            total = ts.binary_op(BinOp::Add, &total, &x)?;
+        let Some(x) = item else { return Ok(sink.total()) };
+        if let Err(x) = sink.take(x) {
+            let total = sink.total();
+            sink = Sink::Sum(ts.binary_op(BinOp::Add, &total, &x)?);
         }
     }
-}
-
-/// `total + x` for two ints that do not overflow or two floats (CPython's
-/// `sum` keeps such runs in a C `long` or `double` too). Anything else is
-/// given back for `binary_op` (big ints, mixtures, `__add__`/`__radd__`).
-#[inline]
-fn add_inline(total: &mut Value, x: Value) -> Result<(), Value> {
-    match (&*total, &x) {
-        (Value::Int(t), Value::Int(i)) => match t.checked_add(*i) {
-            Some(r) => *total = Value::Int(r),
-            None => return Err(x),
-        },
-        (Value::Float(t), Value::Float(f)) => *total = Value::Float(t + f),
-        _ => return Err(x),
-    }
-    Ok(())
 }
 
 fn any(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
@@ -268,23 +257,11 @@ fn all(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 }
 
 /// The next item that may decide `any` (`decides` true) or `all` (false):
-/// a generator's bools, ints and `None` that cannot are skipped while it
-/// stays on the frame stack (`generator::drain`); any other item is returned.
+/// a generator's bools, ints and `None` that cannot are skipped as it yields
+/// them (`drain`); any other item is returned.
 fn next_deciding(ts: &mut ThreadState, it: &Value, decides: bool) -> PyResult<Option<Value>> {
     let Value::Generator(g) = it else { return ts.next(it) };
-    crate::vm::generator::drain(ts, g, |x| {
-        let truth = match x {
-            Value::Bool(b) => b,
-            Value::Int(i) => i != 0,
-            Value::None => false,
-            _ => return Err(x),
-        };
-        if truth == decides {
-            Err(x)
-        } else {
-            Ok(())
-        }
-    })
+    drain(ts, g, &mut Sink::Decide(decides))
 }
 
 fn iter(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {

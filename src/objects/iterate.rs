@@ -141,6 +141,8 @@ impl ThreadState {
             IterKind::Enumerate { inner, count } => {
                 let (inner, n) = (inner.clone(), count.clone());
                 drop(st);
+                // Wrapped iterators recurse natively: `map(f, map(f, ...))` chains may be deep.
+                self.check_native_stack()?;
                 let Some(v) = self.next(&inner)? else { return Ok(None) };
                 let next_n = self.binary_op(crate::bytecode::BinOp::Add, &n, &Value::Int(1))?;
                 if let IterKind::Enumerate { count, .. } = &mut *it.state.borrow_mut() {
@@ -151,11 +153,13 @@ impl ThreadState {
             IterKind::Zip { inners, strict } => {
                 let (inners, strict) = (inners.clone(), *strict);
                 drop(st);
+                self.check_native_stack()?;
                 self.zip_step(&inners, strict)
             }
             IterKind::Map { func, inners } => {
                 let (func, inners) = (func.clone(), inners.clone());
                 drop(st);
+                self.check_native_stack()?;
                 let mut args = Vec::with_capacity(inners.len());
                 for inner in &inners {
                     let Some(v) = self.next(inner)? else { return Ok(None) };
@@ -166,6 +170,7 @@ impl ThreadState {
             IterKind::Filter { func, inner } => {
                 let (func, inner) = (func.clone(), inner.clone());
                 drop(st);
+                self.check_native_stack()?;
                 while let Some(v) = self.next(&inner)? {
                     let keep = if func.is_none() {
                         self.truthy(&v)?

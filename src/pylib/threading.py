@@ -140,8 +140,8 @@ class Condition:
     def __enter__(self):
         return self._lock.__enter__()
 
-    def __exit__(self, *args):
-        return self._lock.__exit__(*args)
+    def __exit__(self, t, v, tb):
+        return self._lock.__exit__(t, v, tb)
 
     def __repr__(self):
         return "<Condition(%s, %d)>" % (self._lock, len(self._waiters))
@@ -243,7 +243,9 @@ class Semaphore:
         if not blocking and timeout is not None:
             raise ValueError("can't specify timeout for non-blocking acquire")
         deadline = None
-        with self._cond:
+        # The condition's own lock, not the condition: `with` on the native
+        # lock runs no Python frame (the same for release below).
+        with self._cond._lock:
             while self._value == 0:
                 if not blocking:
                     return False
@@ -251,10 +253,15 @@ class Semaphore:
                     self._cond.wait()
                     continue
                 if deadline is None:
+                    # A zero timeout (the pool's idle check) reads no clock.
+                    if timeout <= 0:
+                        return False
                     deadline = _time() + timeout
-                remaining = deadline - _time()
-                if remaining <= 0:
-                    return False
+                    remaining = timeout
+                else:
+                    remaining = deadline - _time()
+                    if remaining <= 0:
+                        return False
                 self._cond.wait(remaining)
             self._value -= 1
             return True
@@ -264,9 +271,11 @@ class Semaphore:
     def release(self, n=1):
         if n < 1:
             raise ValueError('n must be one or more')
-        with self._cond:
+        cond = self._cond
+        with cond._lock:
             self._value += n
-            self._cond.notify(n)
+            if cond._waiters:
+                cond.notify(n)
 
     def __exit__(self, t, v, tb):
         self.release()
@@ -287,17 +296,28 @@ class BoundedSemaphore(Semaphore):
     def release(self, n=1):
         if n < 1:
             raise ValueError('n must be one or more')
-        with self._cond:
+        cond = self._cond
+        with cond._lock:
             if self._value + n > self._initial_value:
                 raise ValueError("Semaphore released too many times")
             self._value += n
-            self._cond.notify(n)
+            if cond._waiters:
+                cond.notify(n)
 
 
 # ---------------------------------------------------------------- Event
 
 class Event:
-    """A flag threads can wait for."""
+    """A flag threads can wait for.
+
+    Made of the same parts as CPython's (a Condition over a Lock, waiters
+    parked on locks of their own in the condition's list), but driven
+    directly: set, clear and wait call no Condition method, so a hand-off
+    between two threads ping-ponging through Events runs a handful of
+    Python calls instead of some fifteen. A waiter does not take the
+    condition's lock back after it is released: wait returns whether it
+    was notified, which the flag's later changes do not alter.
+    """
 
     def __init__(self):
         self._cond = Condition(Lock())
@@ -316,20 +336,52 @@ class Event:
         return self._flag
 
     def set(self):
-        with self._cond:
+        cond = self._cond
+        with cond._lock:
             self._flag = True
-            self._cond.notify_all()
+            waiters = cond._waiters
+            if waiters:
+                # A waiter that times out meanwhile no longer finds itself
+                # in the list, so it knows it was notified.
+                cond._waiters = []
+                for waiter in waiters:
+                    waiter.release()
 
     def clear(self):
-        with self._cond:
-            self._flag = False
+        # One store, atomic under the GIL: set's and wait's critical sections
+        # read the flag once, so the lock would order nothing more.
+        self._flag = False
 
     def wait(self, timeout=None):
-        with self._cond:
-            signaled = self._flag
-            if not signaled:
-                signaled = self._cond.wait(timeout)
-            return signaled
+        if self._flag:
+            return True
+        if timeout is not None:
+            # Compared before queueing, so a bad timeout leaves no waiter behind.
+            blocking = timeout > 0
+        cond = self._cond
+        with cond._lock:
+            if self._flag:
+                return True
+            waiter = _allocate_lock()
+            waiter.acquire()
+            cond._waiters.append(waiter)
+        try:
+            if timeout is None:
+                waiter.acquire()
+                return True
+            if blocking:
+                notified = waiter.acquire(True, timeout)
+            else:
+                notified = waiter.acquire(False)
+        except BaseException:
+            with cond._lock:
+                _discard(cond._waiters, waiter)
+            raise
+        if notified:
+            return True
+        with cond._lock:
+            # Not in the list: set() picked it just as the timeout expired.
+            return not _discard(cond._waiters, waiter)
 
 
 # ---------------------------------------------------------------- Barrier

@@ -575,7 +575,17 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                 I::YieldValue => {
                     let v = ts.exec.pop();
                     ts.exec.frames[fi].pc = pc;
-                    suspend!(v);
+                    if ts.exec.frames[fi].entry {
+                        // A native consumer draining this generator keeps the
+                        // item and resumes it here (`drain::offer`).
+                        match super::drain::offer(ts, fi, v) {
+                            Ok(()) => pc = ts.exec.frames[fi].pc,
+                            Err(v) => return Ok(Exit::Yield(v)),
+                        }
+                        continue;
+                    }
+                    generator::yield_to_caller(ts, v);
+                    continue 'frame;
                 }
                 I::GetYieldFromIter => {
                     let v = ts.exec.pop();

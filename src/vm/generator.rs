@@ -9,8 +9,8 @@
 //! the self slot cleared (a suspended generator must not own itself).
 //! Resuming therefore copies no values, whatever the window's size.
 //!
-//! Two ways in: from native code (`next`, `send`, `throw`, `close`, `sum`...)
-//! the frame is an entry frame of a nested `run_frames`; from a `for` loop in
+//! Two ways in: from native code (`next`, `send`, `throw`, `close`, and the
+//! consumers of `drain.rs`) the frame is an entry frame of a nested `run_frames`; from a `for` loop in
 //! the eval loop (`push_frame`, CPython's `FOR_ITER_GEN`) the frame is pushed
 //! onto the running loop, and `yield`/`return`/an escaping exception hand
 //! control straight back to the loop's `ForIter`.
@@ -106,56 +106,11 @@ pub fn generator_next(ts: &mut ThreadState, gen: &Gc<PyGenerator>) -> PyResult<O
     }
 }
 
-/// The items of a generator for a native consumer (`sum`, `any`, `all`)
-/// that handles most of them without running Python code: `take` gets each
-/// item and refuses (gives back) one it cannot handle alone. Between items
-/// `take` accepts, the generator's frame stays on the frame stack with its
-/// stack swapped in (it is resumed by one more `run_frames`, not entered and
-/// suspended again); `take` gets no `ThreadState`, so nothing can observe
-/// the generator meanwhile. A refused item comes back suspended properly,
-/// for the consumer's general path: `Ok(None)` when the generator is exhausted.
-pub fn drain(ts: &mut ThreadState, gen: &Gc<PyGenerator>, mut take: impl FnMut(Value) -> Result<(), Value>) -> PyResult<Option<Value>> {
-    if gen.state.get() != GeneratorState::Suspended {
-        return generator_next(ts, gen);
-    }
-    ts.check_native_stack()?;
-    if !enter_next(ts, gen.clone(), true)? {
-        return Ok(None);
-    }
-    loop {
-        match run_frames(ts, None) {
-            Ok(Exit::Yield(v)) => match take(v) {
-                Ok(()) => resend_none(ts),
-                Err(v) => {
-                    suspend(ts);
-                    return Ok(Some(v));
-                }
-            },
-            Ok(Exit::Return(_)) => {
-                finish(ts);
-                return Ok(None);
-            }
-            Err(e) => {
-                finish(ts);
-                return Err(escaped(ts, e));
-            }
-        }
-    }
-}
-
-/// Sends `None` to the generator frame on top, which just yielded (`drain`).
-fn resend_none(ts: &mut ThreadState) {
-    let Some(frame) = ts.exec.frames.last_mut() else { return };
-    if !skip_pop_of_none(frame) {
-        ts.exec.stack.push(Value::None);
-    }
-}
-
 /// A `yield` statement pops what it is sent at once, so a `None` sent to it
 /// skips that `PopTop` instead of being pushed: one dispatch fewer per item.
 /// True when skipped.
 #[inline(always)]
-fn skip_pop_of_none(frame: &mut Frame) -> bool {
+pub(super) fn skip_pop_of_none(frame: &mut Frame) -> bool {
     let pops = matches!(frame.code().code.instructions.get(frame.pc), Some(Instruction::PopTop));
     frame.pc += pops as usize;
     pops
@@ -368,7 +323,7 @@ fn enter(ts: &mut ThreadState, gen: Gc<PyGenerator>, push: Option<Value>, entry:
 /// (`next`, `for`, `sum`), through `skip_pop_of_none`. The frame is adjusted
 /// where it lies and moved once, onto the frame stack.
 #[inline(always)]
-fn enter_next(ts: &mut ThreadState, gen: Gc<PyGenerator>, entry: bool) -> PyResult<bool> {
+pub(super) fn enter_next(ts: &mut ThreadState, gen: Gc<PyGenerator>, entry: bool) -> PyResult<bool> {
     super::call::check_depth(ts)?;
     let mut body = gen.body.borrow_mut();
     let Body { frame, stack } = &mut *body;
@@ -379,7 +334,9 @@ fn enter_next(ts: &mut ThreadState, gen: Gc<PyGenerator>, entry: bool) -> PyResu
     };
     f.entry = entry;
     let pops_sent = skip_pop_of_none(f);
-    ts.exec.frames.extend(frame.take());
+    if let Some(f) = frame.take() {
+        ts.exec.frames.push(f);
+    }
     std::mem::swap(&mut ts.exec.stack, stack);
     drop(body);
     if !pops_sent {
@@ -419,7 +376,7 @@ fn swap_exc_info_in(ts: &mut ThreadState, gen: &PyGenerator) {
 /// The running generator's frame (on top, just yielded) goes back into the
 /// generator with its stack; the caller's stack comes back.
 #[inline]
-fn suspend(ts: &mut ThreadState) {
+pub(super) fn suspend(ts: &mut ThreadState) {
     let Some(gen) = take_running(ts) else { return };
     let mut body = gen.body.borrow_mut();
     std::mem::swap(&mut ts.exec.stack, &mut body.stack);
@@ -439,7 +396,7 @@ fn suspend(ts: &mut ThreadState) {
 
 /// The running generator's frame returned or raised (it is already off the
 /// frame stack, its stack cut back to the self slot).
-fn finish(ts: &mut ThreadState) {
+pub(super) fn finish(ts: &mut ThreadState) {
     let Some(gen) = take_running(ts) else { return };
     let mut body = gen.body.borrow_mut();
     std::mem::swap(&mut ts.exec.stack, &mut body.stack);
@@ -476,7 +433,7 @@ fn restore_exc_info(ts: &mut ThreadState, gen: &PyGenerator, keep: bool) {
 
 /// An exception leaving a generator's frame: `StopIteration` becomes
 /// `RuntimeError` (PEP 479).
-fn escaped(ts: &mut ThreadState, e: PyErr) -> PyErr {
+pub(super) fn escaped(ts: &mut ThreadState, e: PyErr) -> PyErr {
     if !e.exc.class().is_subtype(&ts.types().stop_iteration) {
         return e;
     }
@@ -493,7 +450,9 @@ fn escaped(ts: &mut ThreadState, e: PyErr) -> PyErr {
 /// generator's frame so the same loop runs it, with no native recursion and
 /// no nested `run_frames`. Its `yield`, `return` or escaping exception comes
 /// back to the loop's `ForIter` through `yield_to_caller`, `return_to_caller`
-/// or `raise_to_caller`. `false`: the generator is exhausted.
+/// or `raise_to_caller`. `false`: the generator is exhausted. (Kept out of
+/// the eval loop: inlined there, it cost more than the call.)
+#[inline(never)]
 pub(crate) fn push_frame(ts: &mut ThreadState, gen: Gc<PyGenerator>) -> PyResult<bool> {
     if gen.state.get() == GeneratorState::Suspended {
         return enter_next(ts, gen, false);

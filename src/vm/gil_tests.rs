@@ -51,7 +51,11 @@ fn forced_switching_lets_a_waiter_in() {
     gil.set_switch_interval(Duration::from_millis(1));
     let stop = Arc::new(AtomicBool::new(false));
     let cpus = start_cpu_threads(&gil, 1, &stop);
-    thread::sleep(Duration::from_millis(5));
+    // Until the CPU thread holds the GIL (a fixed sleep was not always
+    // enough on a loaded machine, and the acquire below then found it free).
+    while gil.switch_number() == 0 {
+        thread::sleep(Duration::from_millis(1));
+    }
     // The CPU thread never blocks: this acquire succeeds only through a drop request.
     let token = Gil::acquire(&gil);
     let stats = token.stats().snapshot();

@@ -90,16 +90,15 @@ pub fn new_interpreter_on_stack(stack_size: usize) -> ThreadState {
     ts
 }
 
-/// Runs `f` on a thread with a `MAIN_STACK_SIZE` stack and returns its result
-/// (the CLI's way to get a large native stack for the interpreter's main thread).
-pub fn with_main_stack<F: FnOnce() -> i32 + Send + 'static>(f: F) -> i32 {
-    match std::thread::Builder::new().name("main".into()).stack_size(MAIN_STACK_SIZE).spawn(f) {
-        Ok(handle) => handle.join().unwrap_or(1),
-        Err(e) => {
-            eprintln!("gilvm: cannot start the interpreter thread: {e}");
-            1
-        }
-    }
+/// Runs `f` on the process's main thread over a fresh `MAIN_STACK_SIZE` stack
+/// (mapped, only touched pages use memory) and returns its result: the CLI's
+/// way to get a large native stack for the interpreter's main thread. Staying
+/// on the main thread keeps the process single-threaded until a script starts
+/// a thread, so glibc's malloc keeps its single-thread fast paths (no locked
+/// instructions, the main arena) — a spawned interpreter thread cost
+/// string_workload about a tenth of its time.
+pub fn with_main_stack<F: FnOnce() -> i32>(f: F) -> i32 {
+    stacker::grow(MAIN_STACK_SIZE, f)
 }
 
 /// Fills a fresh interpreter: `builtins`, `sys`, `sys.modules['builtins']`.

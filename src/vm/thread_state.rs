@@ -53,6 +53,8 @@ pub struct ThreadState {
     pub objs: Gc<InterpObjects>,
     /// Frames, value stack and the exception being handled (the VM's part).
     pub exec: ExecState,
+    /// The native consumer taking a generator's items as it yields them (`drain.rs`).
+    pub(crate) draining: super::drain::Draining,
     /// The interpreter's eval breaker, cached so `periodic_check` is one load.
     pub breaker: Arc<EvalBreaker>,
     pub info: Arc<ThreadInfo>,
@@ -102,6 +104,7 @@ impl ThreadState {
             interp,
             objs,
             exec: ExecState::default(),
+            draining: Default::default(),
             breaker,
             info,
             stack_base,

@@ -1,11 +1,13 @@
 //! The integration tests, in one binary: the script suite (`scripts`), the
 //! compiler's golden disassembly tests (`dis`), properties of the
-//! standard streams (`output`), of the GIL reports (`gil_view`) and of the
+//! standard streams (`output`), limits beyond the oracle's (`limits`), of the
+//! GIL reports (`gil_view`) and of the
 //! `gilvm bench` command (`bench`).
 
 mod bench;
 mod dis;
 mod gil_view;
+mod limits;
 mod output;
 mod scripts;
 mod embed;
