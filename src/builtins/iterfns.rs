@@ -7,7 +7,7 @@ use super::sort::{less_than, sort_values};
 use crate::bytecode::BinOp;
 use crate::objects::iter::{IterKind, PyIterator};
 use crate::objects::{Args, Gc, PyResult, Value};
-use crate::vm::drain::{drain, Sink};
+use crate::vm::generator::{drain, Sink};
 use crate::vm::ThreadState;
 
 pub fn install(ts: &mut ThreadState) {

@@ -321,7 +321,7 @@ impl ThreadState {
             Value::List(l) => Ok(l.items.borrow().clone()),
             Value::Tuple(t) => Ok(t.items.to_vec()),
             Value::Range(r) if (r.len().max(0) as u128) * 16 > MAX_ALLOC_BYTES => Err(self.no_memory()),
-            Value::Generator(g) => crate::vm::drain::collect(self, g, usize::MAX),
+            Value::Generator(g) => crate::vm::generator::collect(self, g, usize::MAX),
             _ => {
                 let it = self.get_iter(v)?;
                 let mut out = Vec::new();

@@ -577,8 +577,8 @@ pub(crate) fn run_frames(ts: &mut ThreadState, throw: Option<PyErr>) -> PyResult
                     ts.exec.frames[fi].pc = pc;
                     if ts.exec.frames[fi].entry {
                         // A native consumer draining this generator keeps the
-                        // item and resumes it here (`drain::offer`).
-                        match super::drain::offer(ts, fi, v) {
+                        // item and resumes it here (`generator::offer`).
+                        match super::generator::offer(ts, fi, v) {
                             Ok(()) => pc = ts.exec.frames[fi].pc,
                             Err(v) => return Ok(Exit::Yield(v)),
                         }

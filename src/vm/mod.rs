@@ -7,7 +7,6 @@ mod attr_special;
 pub mod builtin_methods;
 pub mod call;
 mod dropped;
-pub(crate) mod drain;
 pub mod class;
 pub mod errors;
 pub mod eval;

@@ -136,7 +136,7 @@ pub(crate) fn collect_iter(ts: &mut ThreadState, iterable: &Value) -> PyResult<V
     }
     let it = ts.get_iter(iterable)?;
     if let Value::Generator(g) = &it {
-        return super::drain::collect(ts, g, usize::MAX);
+        return super::generator::collect(ts, g, usize::MAX);
     }
     let mut items = Vec::new();
     while let Some(v) = next_item(ts, &it)? {
@@ -264,7 +264,7 @@ fn unpack_items(ts: &mut ThreadState, v: &Value, limit: Option<usize>) -> PyResu
     };
     if let Value::Generator(g) = &it {
         // One item past `limit` tells "too many values" from "just enough".
-        return super::drain::collect(ts, g, limit.map_or(usize::MAX, |n| n + 1));
+        return super::generator::collect(ts, g, limit.map_or(usize::MAX, |n| n + 1));
     }
     let mut items = Vec::new();
     while let Some(x) = next_item(ts, &it)? {

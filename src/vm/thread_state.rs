@@ -53,8 +53,6 @@ pub struct ThreadState {
     pub objs: Gc<InterpObjects>,
     /// Frames, value stack and the exception being handled (the VM's part).
     pub exec: ExecState,
-    /// The native consumer taking a generator's items as it yields them (`drain.rs`).
-    pub(crate) draining: super::drain::Draining,
     /// The interpreter's eval breaker, cached so `periodic_check` is one load.
     pub breaker: Arc<EvalBreaker>,
     pub info: Arc<ThreadInfo>,
@@ -66,6 +64,8 @@ pub struct ThreadState {
     previous_output: Option<Arc<Output>>,
     /// The memory account this thread charged before it attached.
     previous_account: Option<&'static super::memory::MemAccount>,
+    /// The native consumer taking a generator's items as it yields them (`generator::drain`).
+    pub(crate) draining: super::generator::Draining,
     /// Declared last: dropping the thread state releases the GIL only after
     /// every object handle above has been dropped.
     pub token: GilToken,
@@ -104,13 +104,13 @@ impl ThreadState {
             interp,
             objs,
             exec: ExecState::default(),
-            draining: Default::default(),
             breaker,
             info,
             stack_base,
             stack_size,
             previous_output,
             previous_account,
+            draining: Default::default(),
             token,
         }
     }
