@@ -73,15 +73,17 @@ fn interrupt_wakes_sleep_at_once() {
 }
 
 #[test]
-fn interrupt_wakes_a_lock_a_queue_and_join() {
+fn interrupt_wakes_a_lock_a_queue_join_and_an_event() {
     let i = Interpreter::builder().build().unwrap();
-    i.run("import threading, queue\nheld = threading.Lock()\nheld.acquire()\nq = queue.Queue()\nforever = threading.Thread(target=held.acquire, daemon=True)\nforever.start()").unwrap();
-    for blocking in ["held.acquire()", "q.get()", "forever.join()"] {
+    i.run("import threading, queue\nheld = threading.Lock()\nheld.acquire()\nq = queue.Queue()\nforever = threading.Thread(target=held.acquire, daemon=True)\nforever.start()\ne = threading.Event()").unwrap();
+    for blocking in ["held.acquire()", "q.get()", "forever.join()", "e.wait()"] {
         let stopper = stop_after(i.interrupt_handle(), Duration::from_millis(100));
         let err = i.run(blocking).unwrap_err();
         assert_eq!(err.class(), "KeyboardInterrupt", "{blocking}");
         stopper.join().unwrap();
     }
+    // The interrupted Event.wait took its waiter off the condition's list.
+    assert_eq!(i.eval::<i64>("len(e._cond._waiters)").unwrap(), 0);
 }
 
 const RECV: &str = "

@@ -1,9 +1,8 @@
 # Event and Semaphore driven without Condition methods: every path of wait
 # (flag already set, blocking, timeout, zero and negative timeout, bad timeout,
-# a notification racing the timeout, an interrupt), set with several waiters,
+# a notification racing the timeout), set with several waiters,
 # clear, subclasses, and Semaphore/BoundedSemaphore releases with and without
 # waiters.
-import _thread
 import threading
 import time
 
@@ -92,19 +91,6 @@ e.set()
 t.join()
 print(order)
 e.clear()
-
-# An interrupted wait (main thread) removes its waiter and propagates.
-def interrupter():
-    while not cond._waiters:
-        time.sleep(0.001)
-    _thread.interrupt_main()
-t = threading.Thread(target=interrupter)
-t.start()
-try:
-    e.wait(30)
-except KeyboardInterrupt:
-    print('KeyboardInterrupt', len(cond._waiters), e.is_set())
-t.join()
 
 # A subclass keeps working (and may override set).
 class Counting(threading.Event):
