@@ -173,14 +173,16 @@ pub(crate) fn as_err(ts: &mut ThreadState, v: Value) -> PyErr {
 
 /// `with ctx:` entry: `(bound __exit__, ctx.__enter__())`.
 pub(crate) fn before_with(ts: &mut ThreadState, ctx: Value) -> PyResult<(Value, Value)> {
-    let enter = ts.lookup_special(&ctx, "__enter__");
-    let exit = ts.lookup_special(&ctx, "__exit__");
-    let (Some(enter), Some(exit)) = (enter, exit) else {
-        let name = ts.type_of(&ctx).name.clone();
-        return Err(ts.type_error(format!("'{name}' object does not support the context manager protocol")));
+    let names = ts.vm_names();
+    let class = ts.type_of(&ctx);
+    let (enter, exit) = (class.lookup(&names.enter), class.lookup(&names.exit));
+    let (Some(enter), Some(exit)) = (enter.as_ref(), exit) else {
+        let missed = if enter.is_some() { " (missed __exit__ method)" } else { "" };
+        let name = class.name.clone();
+        return Err(ts.type_error(format!("'{name}' object does not support the context manager protocol{missed}")));
     };
     let bound = Value::BoundMethod(Gc::new(BoundMethod { func: exit, receiver: ctx.clone() }));
-    let entered = ts.call_positional(&enter, &[ctx])?;
+    let entered = ts.call_positional(enter, &[ctx])?;
     Ok((bound, entered))
 }
 

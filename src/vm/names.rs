@@ -10,6 +10,8 @@ pub struct VmNames {
     pub delattr: Gc<PyStr>,
     pub new: Gc<PyStr>,
     pub init: Gc<PyStr>,
+    pub enter: Gc<PyStr>,
+    pub exit: Gc<PyStr>,
 }
 
 impl ThreadState {
@@ -24,6 +26,8 @@ impl ThreadState {
             delattr: self.intern("__delattr__"),
             new: self.intern("__new__"),
             init: self.intern("__init__"),
+            enter: self.intern("__enter__"),
+            exit: self.intern("__exit__"),
         });
         self.exec.names = Some(names.clone());
         names
