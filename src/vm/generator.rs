@@ -10,7 +10,7 @@
 //! Resuming therefore copies no values, whatever the window's size.
 //!
 //! Two ways in: from native code (`next`, `send`, `throw`, `close`, and the
-//! consumers of `drain.rs`) the frame is an entry frame of a nested `run_frames`; from a `for` loop in
+//! draining consumers below) the frame is an entry frame of a nested `run_frames`; from a `for` loop in
 //! the eval loop (`push_frame`, CPython's `FOR_ITER_GEN`) the frame is pushed
 //! onto the running loop, and `yield`/`return`/an escaping exception hand
 //! control straight back to the loop's `ForIter`.

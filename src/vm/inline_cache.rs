@@ -105,9 +105,7 @@ impl TypeLookup {
     /// The class attribute found (re-read: a rebinding keeps the key set).
     #[inline]
     fn value(&self, cls: &PyType) -> Option<Value> {
-        let t = self.found_in(cls)?;
-        let table = t.dict.table.borrow();
-        table.entry(self.pos as usize).map(|e| e.value.clone())
+        self.read(cls, |v| Some(v.clone()))
     }
 
     /// The class attribute found, if it is a function written in Python or
@@ -115,24 +113,28 @@ impl TypeLookup {
     /// clone and drop glue.
     #[inline]
     fn method(&self, cls: &PyType) -> Option<Value> {
-        let t = self.found_in(cls)?;
-        let table = t.dict.table.borrow();
-        match &table.entry(self.pos as usize)?.value {
+        self.read(cls, |v| match v {
             Value::Function(f) => Some(Value::Function(f.clone())),
             Value::NativeFunction(f) => Some(Value::NativeFunction(f.clone())),
             _ => None,
-        }
+        })
     }
 
     /// The class attribute found, if it is a function written in Python.
     #[inline]
     fn function(&self, cls: &PyType) -> Option<Gc<crate::objects::PyFunction>> {
-        let t = self.found_in(cls)?;
-        let table = t.dict.table.borrow();
-        match &table.entry(self.pos as usize)?.value {
+        self.read(cls, |v| match v {
             Value::Function(f) => Some(f.clone()),
             _ => None,
-        }
+        })
+    }
+
+    /// What `pick` takes from the class attribute found, read in place.
+    #[inline(always)]
+    fn read<T>(&self, cls: &PyType, pick: impl FnOnce(&Value) -> Option<T>) -> Option<T> {
+        let t = self.found_in(cls)?;
+        let table = t.dict.table.borrow();
+        pick(&table.entry(self.pos as usize)?.value)
     }
 
     /// The class on `cls`'s MRO the name was found in (most often `cls` itself).
