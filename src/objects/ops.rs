@@ -324,6 +324,9 @@ impl ThreadState {
             Value::Generator(g) => crate::vm::generator::collect(self, g, usize::MAX),
             _ => {
                 let it = self.get_iter(v)?;
+                if let Value::Generator(g) = &it {
+                    return crate::vm::generator::collect(self, g, usize::MAX);
+                }
                 let mut out = Vec::new();
                 while let Some(x) = self.next(&it)? {
                     out.push(x);

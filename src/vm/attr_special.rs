@@ -179,7 +179,7 @@ pub(crate) fn set_exception_field(
     let Some(value) = value else { return Ok(false) };
     match name.as_str() {
         "args" => {
-            let items = super::ops::collect_iter(ts, value)?;
+            let items = ts.collect_items(value)?;
             cell.borrow_mut().args = Value::tuple(items);
         }
         "__cause__" => {

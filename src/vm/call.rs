@@ -481,7 +481,7 @@ pub(crate) fn call_ex(ts: &mut ThreadState, callable: &Value, args: &Value, kwar
     let positional = match args {
         Value::Tuple(t) => t.items.to_vec(),
         Value::List(l) => l.items.borrow().clone(),
-        other => match super::ops::collect_iter(ts, other) {
+        other => match ts.collect_items(other) {
             Ok(items) => items,
             Err(e) if ts.lookup_special(other, "__iter__").is_none() && ts.err_matches(&e, &ts.types().type_error.clone()) => {
                 let fname = super::ops::callable_name(ts, callable);

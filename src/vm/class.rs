@@ -94,7 +94,7 @@ fn type_call(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     match pos {
         [x] if args.kwnames.is_empty() => Ok(Value::Type(ts.type_of(x))),
         [Value::Str(name), bases, Value::Dict(ns)] => {
-            let bases = super::ops::collect_iter(ts, bases)?;
+            let bases = ts.collect_items(bases)?;
             let bases = types_of_bases(ts, &bases)?;
             let ns_copy = Gc::new(PyDict::new());
             for (k, v) in ns.items() {

@@ -224,7 +224,7 @@ pub(crate) fn import_star(ts: &mut ThreadState, fi: usize, module: &Value) -> Py
     let Value::Module(m) = module else { return Ok(()) };
     let all_key = ts.intern("__all__");
     let names: Vec<Gc<PyStr>> = match m.dict.get_str(&all_key) {
-        Some(all) => super::ops::collect_iter(ts, &all)?
+        Some(all) => ts.collect_items(&all)?
             .into_iter()
             .filter_map(|v| match v {
                 Value::Str(s) => Some(s),

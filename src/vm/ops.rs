@@ -127,24 +127,6 @@ pub(crate) fn build_string(ts: &mut ThreadState, n: u32) -> PyResult<Value> {
     Ok(Value::Str(Gc::new(PyStr::from_string(out))))
 }
 
-/// Every item of an iterable.
-pub(crate) fn collect_iter(ts: &mut ThreadState, iterable: &Value) -> PyResult<Vec<Value>> {
-    match iterable {
-        Value::Tuple(t) => return Ok(t.items.to_vec()),
-        Value::List(l) => return Ok(l.items.borrow().clone()),
-        _ => {}
-    }
-    let it = ts.get_iter(iterable)?;
-    if let Value::Generator(g) = &it {
-        return super::generator::collect(ts, g, usize::MAX);
-    }
-    let mut items = Vec::new();
-    while let Some(v) = next_item(ts, &it)? {
-        items.push(v);
-    }
-    Ok(items)
-}
-
 /// `next(it)` for any iterator, generators included.
 pub(crate) fn next_item(ts: &mut ThreadState, it: &Value) -> PyResult<Option<Value>> {
     match it {
@@ -154,7 +136,7 @@ pub(crate) fn next_item(ts: &mut ThreadState, it: &Value) -> PyResult<Option<Val
 }
 
 pub(crate) fn list_extend(ts: &mut ThreadState, list: &Value, iterable: &Value) -> PyResult<()> {
-    let items = collect_iter(ts, iterable)?;
+    let items = ts.collect_items(iterable)?;
     if let Value::List(l) = list {
         l.items.borrow_mut().extend(items);
     }
@@ -179,7 +161,7 @@ pub(crate) fn star_error(ts: &mut ThreadState, err: PyErr, iterable: &Value, fun
 }
 
 pub(crate) fn set_update(ts: &mut ThreadState, set: &Value, iterable: &Value) -> PyResult<()> {
-    for item in collect_iter(ts, iterable)? {
+    for item in ts.collect_items(iterable)? {
         set_add(ts, set, item)?;
     }
     Ok(())
@@ -206,7 +188,7 @@ pub(crate) fn dict_update(ts: &mut ThreadState, dict: &Value, mapping: &Value, f
             };
             let keys = ts.call_positional(&keys, &[])?;
             let mut pairs = Vec::new();
-            for k in collect_iter(ts, &keys)? {
+            for k in ts.collect_items(&keys)? {
                 let v = ts.get_item(other, &k)?;
                 pairs.push((k, v));
             }
