@@ -93,6 +93,7 @@ pub fn init(ts: &mut ThreadState) -> PyResult<Gc<PyModule>> {
     let rlock_type = rlock_class(ts);
     module.set(ts, "LockType", Value::Type(lock_type.clone()));
     module.set(ts, "RLock", Value::Type(rlock_type));
+    super::thread_condition::add_to(ts, &module, lock_type.clone());
     let allocate = Value::NativeFunction(Gc::new(NativeFunction {
         name: "allocate_lock",
         owner: "_thread",
@@ -114,7 +115,6 @@ pub fn init(ts: &mut ThreadState) -> PyResult<Gc<PyModule>> {
     let error = Value::Type(ts.types().runtime_error.clone());
     module.set(ts, "error", error);
     super::thread_queue::add_to(ts, &module);
-    super::thread_condition::add_to(ts, &module);
     Ok(module)
 }
 
@@ -162,7 +162,7 @@ fn rlock_class(ts: &mut ThreadState) -> Gc<PyType> {
     class
 }
 
-fn new_lock(class: &Gc<PyType>) -> Value {
+pub(super) fn new_lock(class: &Gc<PyType>) -> Value {
     let data = Lock { core: Arc::new(LockCore::default()) };
     Value::Native(Gc::new(NativeObject { class: class.clone(), data: Box::new(data), dict: None }))
 }

@@ -6,41 +6,34 @@
 //! `Condition` — a hand-off between two threads through `Event`s in
 //! CPython's shape would otherwise run some fifteen Python calls.
 //!
-//! The protocol is CPython's: each waiter parks on a lock of its own, held
-//! while it is queued in the condition's `_waiters`; `notify` dequeues it and
-//! releases it. Here the waiter lock is a bare `LockCore` and `_waiters` a
-//! native `_thread._Waiters` queue of them (one allocation per wait, no
-//! Python object). The condition's lock is read from `self._lock` at each
-//! call: a `_thread` `lock` or `RLock` is driven directly; any other lock
-//! goes through the Python hooks `_is_owned`, `_release_save` and
-//! `_acquire_restore` (and its own `__enter__`/`__exit__`).
+//! The protocol is CPython's: each waiter parks on a `_thread.lock` of its
+//! own, held while it is queued in the condition's `_waiters` list; `notify`
+//! takes it off the list and releases it. The condition's lock is read from
+//! `self._lock` at each call: a `_thread` `lock` or `RLock` is driven
+//! directly; any other lock goes through the Python hooks `_is_owned`,
+//! `_release_save` and `_acquire_restore` (and its own `__enter__`/`__exit__`).
+//! `_waiters` stays a plain list so that `if cond._waiters:` and `len()` cost
+//! what they cost on any list.
 //!
 //! Releases are deferred as for every `_thread` lock (`GilToken::defer_wake`),
 //! so a notified waiter wakes once, when the notifier lets go of the GIL.
 
-use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::thread::{timeout_overflow, Lock, RLock, RLockState, TIMEOUT_MAX};
+use super::thread::{new_lock, timeout_overflow, Lock, RLock, RLockState, TIMEOUT_MAX};
 use super::thread_lock::{acquire, LockCore};
-use crate::objects::class::Layout;
 use crate::objects::num::float_of;
-use crate::objects::types::new_type;
-use crate::objects::{Args, Gc, NativeFunction, NativeImpl, NativeObject, PyModule, PyResult, PyStr, PyType, Value};
+use crate::objects::{Args, Gc, NativeFunction, NativeImpl, PyList, PyModule, PyResult, PyStr, PyType, Value};
 use crate::vm::ThreadState;
-
-/// `Condition._waiters`: the locks of the threads asleep in `wait`, oldest first.
-struct Waiters {
-    queue: RefCell<VecDeque<Arc<LockCore>>>,
-}
 
 /// The names a condition's state is read from, interned once.
 #[derive(Clone)]
 struct Names {
     lock: Gc<PyStr>,
     waiters: Gc<PyStr>,
+    /// `_thread.lock`, for the waiters' own locks.
+    lock_class: Gc<PyType>,
 }
 
 /// How a condition's lock is driven.
@@ -81,10 +74,8 @@ enum Block {
 /// A `Condition` method: the condition and its one optional argument.
 type Method = fn(&mut ThreadState, &Names, &Value, Option<&Value>) -> PyResult<Value>;
 
-pub fn add_to(ts: &mut ThreadState, module: &Gc<PyModule>) {
-    let waiters = waiters_class(ts);
-    module.set(ts, "_Waiters", Value::Type(waiters));
-    let names = Names { lock: ts.intern("_lock"), waiters: ts.intern("_waiters") };
+pub fn add_to(ts: &mut ThreadState, module: &Gc<PyModule>, lock_class: Gc<PyType>) {
+    let names = Names { lock: ts.intern("_lock"), waiters: ts.intern("_waiters"), lock_class };
     // (name in `_thread`, name in messages, optional parameter, method)
     let methods: [(&'static str, &'static str, Option<&'static str>, Method); 4] = [
         ("_cond_enter", "Condition.__enter__", None, enter),
@@ -125,34 +116,19 @@ fn parse<'a>(ts: &mut ThreadState, what: &str, param: Option<&str>, args: &Args<
     Ok((cond, arg))
 }
 
-fn waiters_class(ts: &mut ThreadState) -> Gc<PyType> {
-    let class = new_type("_Waiters", &[ts.types().object.clone()], Layout::Builtin, true);
-    class.dict.set_str(ts.intern("__module__"), Value::str("_thread"));
-    crate::objects::module::add_method(ts, &class.dict, "_Waiters", "__new__", waiters_new);
-    crate::objects::module::add_method(ts, &class.dict, "_Waiters", "__len__", waiters_len);
-    class
-}
-
-fn waiters_new(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
-    let Some(Value::Type(class)) = args.positional().first() else {
-        return Err(ts.type_error("__new__(X): X is not a type object"));
-    };
-    let data = Waiters { queue: RefCell::default() };
-    Ok(Value::Native(Gc::new(NativeObject { class: class.clone(), data: Box::new(data), dict: None })))
-}
-
-fn waiters_len(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
-    let len = waiters_of(ts, args.positional().first())?.queue.borrow().len();
-    Ok(Value::Int(i64::try_from(len).unwrap_or(i64::MAX)))
-}
-
-fn waiters_of<'a>(ts: &mut ThreadState, v: Option<&'a Value>) -> PyResult<&'a Waiters> {
-    if let Some(Value::Native(obj)) = v {
-        if let Some(waiters) = obj.downcast::<Waiters>() {
-            return Ok(waiters);
-        }
+fn waiters_of(ts: &mut ThreadState, waiters: &Value) -> PyResult<Gc<PyList>> {
+    match waiters {
+        Value::List(list) => Ok(list.clone()),
+        _ => Err(ts.type_error("a Condition's _waiters must be a list")),
     }
-    Err(ts.type_error("a Condition's _waiters must be a _thread._Waiters"))
+}
+
+/// The lock core of a queued waiter, if it is a `_thread.lock`.
+fn waiter_core(waiter: &Value) -> Option<Arc<LockCore>> {
+    match lock_kind(waiter) {
+        LockKind::Plain(core) => Some(core.clone()),
+        _ => None,
+    }
 }
 
 /// `Condition.__enter__`: `self._lock.__enter__()`.
@@ -234,7 +210,7 @@ fn block_for(ts: &mut ThreadState, timeout: Option<&Value>) -> PyResult<Block> {
         let name = ts.type_of(timeout).name.clone();
         return Err(ts.type_error(format!("'>' not supported between instances of '{name}' and 'int'")));
     };
-    if !(secs > 0.0) {
+    if secs.is_nan() || secs <= 0.0 {
         return Ok(Block::Poll);
     }
     match Duration::try_from_secs_f64(secs) {
@@ -248,40 +224,44 @@ fn block_for(ts: &mut ThreadState, timeout: Option<&Value>) -> PyResult<Block> {
 /// notification (CPython 3.11 would report the timeout and lose it).
 fn wait(ts: &mut ThreadState, names: &Names, cond: &Value, timeout: Option<&Value>) -> PyResult<Value> {
     let lock = ts.get_attr(cond, &names.lock)?;
-    let waiters_value = ts.get_attr(cond, &names.waiters)?;
-    let waiters = waiters_of(ts, Some(&waiters_value))?;
+    let waiters = ts.get_attr(cond, &names.waiters)?;
+    let waiters = waiters_of(ts, &waiters)?;
     if !is_owned(ts, cond, &lock)? {
         return Err(ts.runtime_error("cannot wait on un-acquired lock"));
     }
     let block = block_for(ts, timeout)?;
-    let waiter = Arc::new(LockCore::default());
-    waiter.try_acquire();
-    waiters.queue.borrow_mut().push_back(waiter.clone());
+    let waiter = new_lock(&names.lock_class);
+    let Some(core) = waiter_core(&waiter) else { return Err(ts.system_error("a new lock is not a lock")) };
+    core.try_acquire();
+    waiters.items.borrow_mut().push(waiter.clone());
     let saved = match release_save(ts, cond, &lock) {
         Ok(saved) => saved,
         Err(e) => {
-            discard(waiters, &waiter);
+            discard(&waiters, &waiter);
             return Err(e);
         }
     };
     let notified = match block {
-        Block::Forever => acquire(ts, &waiter, true, None),
-        Block::For(d) => acquire(ts, &waiter, true, Some(d)),
-        Block::Poll => Ok(waiter.try_acquire()),
+        Block::Forever => acquire(ts, &core, true, None),
+        Block::For(d) => acquire(ts, &core, true, Some(d)),
+        Block::Poll => Ok(core.try_acquire()),
     };
     let restored = acquire_restore(ts, cond, &lock, saved);
     // Still queued means not notified; gone means notify picked it.
-    let picked = matches!(notified, Ok(true)) || !discard(waiters, &waiter);
+    let picked = matches!(notified, Ok(true)) || !discard(&waiters, &waiter);
     restored?;
     notified?;
     Ok(Value::Bool(picked))
 }
 
-/// Takes `waiter` off the queue; false if it was not there.
-fn discard(waiters: &Waiters, waiter: &Arc<LockCore>) -> bool {
-    let mut queue = waiters.queue.borrow_mut();
-    match queue.iter().position(|w| Arc::ptr_eq(w, waiter)) {
-        Some(i) => queue.remove(i).is_some(),
+/// Takes `waiter` off the list; false if it was not there.
+fn discard(waiters: &PyList, waiter: &Value) -> bool {
+    let mut items = waiters.items.borrow_mut();
+    match items.iter().position(|w| w.heap_ptr() == waiter.heap_ptr()) {
+        Some(i) => {
+            items.remove(i);
+            true
+        }
         None => false,
     }
 }
@@ -289,12 +269,12 @@ fn discard(waiters: &Waiters, waiter: &Arc<LockCore>) -> bool {
 /// `Condition.notify(n=1)`: wakes up to `n` waiters, oldest first.
 fn notify(ts: &mut ThreadState, names: &Names, cond: &Value, n: Option<&Value>) -> PyResult<Value> {
     let lock = ts.get_attr(cond, &names.lock)?;
-    let waiters_value = ts.get_attr(cond, &names.waiters)?;
-    let waiters = waiters_of(ts, Some(&waiters_value))?;
+    let waiters = ts.get_attr(cond, &names.waiters)?;
+    let waiters = waiters_of(ts, &waiters)?;
     if !is_owned(ts, cond, &lock)? {
         return Err(ts.runtime_error("cannot notify on un-acquired lock"));
     }
-    if waiters.queue.borrow().is_empty() {
+    if waiters.items.borrow().is_empty() {
         return Ok(Value::None);
     }
     let n = match n {
@@ -307,29 +287,46 @@ fn notify(ts: &mut ThreadState, names: &Names, cond: &Value, n: Option<&Value>) 
             }
         },
     };
-    wake(ts, waiters, n);
+    wake(ts, &waiters, n)?;
     Ok(Value::None)
 }
 
 /// `Condition.notify_all()`: wakes every waiter.
 fn notify_all(ts: &mut ThreadState, names: &Names, cond: &Value, _: Option<&Value>) -> PyResult<Value> {
     let lock = ts.get_attr(cond, &names.lock)?;
-    let waiters_value = ts.get_attr(cond, &names.waiters)?;
-    let waiters = waiters_of(ts, Some(&waiters_value))?;
+    let waiters = ts.get_attr(cond, &names.waiters)?;
+    let waiters = waiters_of(ts, &waiters)?;
     if !is_owned(ts, cond, &lock)? {
         return Err(ts.runtime_error("cannot notify on un-acquired lock"));
     }
-    wake(ts, waiters, f64::INFINITY);
+    wake(ts, &waiters, f64::INFINITY)?;
     Ok(Value::None)
 }
 
-/// Releases the locks of the oldest waiters while `n > 0`, one less each
-/// (CPython's loop, so a fractional `n` rounds up). A queued waiter's lock is
-/// always held: it is taken before queueing and released only here.
-fn wake(ts: &mut ThreadState, waiters: &Waiters, mut n: f64) {
+/// Releases the locks of the oldest waiters while `n > 0` (CPython's loop,
+/// so a fractional `n` rounds up). A waiter whose lock is already released
+/// (something else released it) does not count, as in CPython (gh-92530).
+/// Anything else a script queued is released through its `release` method.
+fn wake(ts: &mut ThreadState, waiters: &PyList, mut n: f64) -> PyResult<()> {
     while n > 0.0 {
-        let Some(waiter) = waiters.queue.borrow_mut().pop_front() else { break };
-        waiter.release_deferred(&mut ts.token);
-        n -= 1.0;
+        let waiter = {
+            let mut items = waiters.items.borrow_mut();
+            if items.is_empty() {
+                break;
+            }
+            items.remove(0)
+        };
+        let released = match waiter_core(&waiter) {
+            Some(core) => core.release_deferred(&mut ts.token),
+            None => match ts.call_method(&waiter, "release", &[]) {
+                Ok(_) => true,
+                Err(e) if ts.err_matches(&e, &ts.types().runtime_error.clone()) => false,
+                Err(e) => return Err(e),
+            },
+        };
+        if released {
+            n -= 1.0;
+        }
     }
+    Ok(())
 }

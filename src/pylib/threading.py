@@ -117,9 +117,9 @@ class _PyRLock:
 class Condition:
     """Wait until notified, each waiter parked on a lock of its own.
 
-    CPython's protocol: a waiter takes a private lock, queues it in
-    _waiters and releases the condition's lock; taking its private lock a
-    second time then blocks natively until notify() releases it. The
+    CPython's protocol: a waiter takes a private lock, queues it in the
+    list _waiters and releases the condition's lock; taking its private
+    lock a second time then blocks natively until notify() releases it. The
     entry, exit, wait and notify methods are native (_thread._cond_*; a
     native function binds as a method): they read _lock and _waiters and
     drive a _thread lock directly, or any other lock through the hooks
@@ -139,7 +139,7 @@ class Condition:
             self._acquire_restore = lock._acquire_restore
         if hasattr(lock, '_is_owned'):
             self._is_owned = lock._is_owned
-        self._waiters = _thread._Waiters()
+        self._waiters = []
 
     __enter__ = _thread._cond_enter
     __exit__ = _thread._cond_exit
@@ -205,7 +205,11 @@ class Semaphore:
         if not blocking and timeout is not None:
             raise ValueError("can't specify timeout for non-blocking acquire")
         deadline = None
-        with self._cond:
+        # The condition's own lock, not the condition: `with` on the native
+        # lock skips the native Condition.__enter__'s read of `_lock` (the
+        # pool's idle check is one of these per submit; the same for
+        # release below, which also notifies only when someone waits).
+        with self._cond._lock:
             while self._value == 0:
                 if not blocking:
                     return False
@@ -231,9 +235,11 @@ class Semaphore:
     def release(self, n=1):
         if n < 1:
             raise ValueError('n must be one or more')
-        with self._cond:
+        cond = self._cond
+        with cond._lock:
             self._value += n
-            self._cond.notify(n)
+            if cond._waiters:
+                cond.notify(n)
 
     def __exit__(self, t, v, tb):
         self.release()
@@ -254,11 +260,13 @@ class BoundedSemaphore(Semaphore):
     def release(self, n=1):
         if n < 1:
             raise ValueError('n must be one or more')
-        with self._cond:
+        cond = self._cond
+        with cond._lock:
             if self._value + n > self._initial_value:
                 raise ValueError("Semaphore released too many times")
             self._value += n
-            self._cond.notify(n)
+            if cond._waiters:
+                cond.notify(n)
 
 
 # ---------------------------------------------------------------- Event

@@ -198,3 +198,16 @@ try:
     queue.Queue().get(timeout=0.01)
 except queue.Empty:
     print('Empty')
+
+# Waiters a script queued by hand: a lock already released does not count
+# (gh-92530), any object is released through its release method.
+cond = threading.Condition(threading.Lock())
+class Fake:
+    released = 0
+    def release(self):
+        Fake.released += 1
+free = threading.Lock()
+cond._waiters.extend([free, Fake(), Fake()])
+with cond:
+    cond.notify(1)
+print('hand-queued', Fake.released, len(cond._waiters), free.locked())
