@@ -44,7 +44,7 @@ const GRAIN: usize = 8;
 /// The smallest block: a free block holds two links.
 const MIN_BLOCK: usize = 16;
 /// The largest request the pool serves; bigger ones go to `System`.
-pub const MAX_SMALL: usize = 512;
+pub const MAX_SMALL: usize = 256;
 /// Number of class indices (`class = block size / GRAIN`; 0 and 1 unused).
 const CLASSES: usize = MAX_SMALL / GRAIN + 1;
 /// Bytes the depot takes from `System` at a time.
@@ -53,23 +53,23 @@ const CHUNK: usize = 256 << 10;
 const LIST_BYTES: usize = 4096;
 /// The first list carved for a thread holds this many blocks; each next
 /// carve doubles, up to `limit(c)`.
-const FIRST_CARVE: u32 = 4;
+const FIRST_CARVE: u8 = 1;
 
 /// Longest list a thread keeps active for class `c`.
-const fn limit(c: usize) -> u32 {
+const fn limit(c: usize) -> u8 {
     let n = LIST_BYTES / (c * GRAIN);
     if n < 8 {
         8
     } else if n > 64 {
         64
     } else {
-        n as u32
+        n as u8
     }
 }
 
 /// `limit(c)` per class, so the paths that need it read a table.
-static LIMITS: [u32; CLASSES] = {
-    let mut t = [0u32; CLASSES];
+static LIMITS: [u8; CLASSES] = {
+    let mut t = [0u8; CLASSES];
     let mut c = MIN_BLOCK / GRAIN;
     while c < CLASSES {
         t[c] = limit(c);
@@ -109,9 +109,9 @@ const GONE: u8 = 2;
 /// An all-zero `Cache` is a `FRESH` one.
 struct Cache {
     heads: [*mut Block; CLASSES],
-    room: [u32; CLASSES],
+    room: [u8; CLASSES],
     spares: [*mut Block; CLASSES],
-    next_carve: [u32; CLASSES],
+    next_carve: [u8; CLASSES],
     state: u8,
 }
 
@@ -218,7 +218,7 @@ impl DepotGuard {
 /// its head and length (0 when out of memory).
 ///
 /// SAFETY (caller): holds the depot lock (`guard`).
-unsafe fn depot_take(guard: &mut DepotGuard, c: usize, max: u32) -> (*mut Block, u32) {
+unsafe fn depot_take(guard: &mut DepotGuard, c: usize, max: u8) -> (*mut Block, u8) {
     let d = guard.depot();
     // SAFETY: the lock is held, so `d` is ours; every block in the depot's
     // lists is a free block of class `c`, at least `MIN_BLOCK` bytes, whose
@@ -258,7 +258,7 @@ unsafe fn depot_take(guard: &mut DepotGuard, c: usize, max: u32) -> (*mut Block,
 /// linked into a list.
 ///
 /// SAFETY (caller): holds the depot lock; `d` is the depot.
-unsafe fn carve(d: *mut Depot, c: usize, max: u32) -> (*mut Block, u32) {
+unsafe fn carve(d: *mut Depot, c: usize, max: u8) -> (*mut Block, u8) {
     let size = c * GRAIN;
     // SAFETY: `bump..end` is the unused tail of the newest chunk (or both
     // null), a region of memory the pool owns and nobody else references;
@@ -284,7 +284,7 @@ unsafe fn carve(d: *mut Depot, c: usize, max: u32) -> (*mut Block, u32) {
             (*block).next = next;
         }
         (*d).bump = (*d).bump.add(n * size);
-        (head, n as u32)
+        (head, n as u8)
     }
 }
 
