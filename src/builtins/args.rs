@@ -81,6 +81,24 @@ pub fn method<'a>(ts: &mut ThreadState, fname: &str, args: Args<'a>, min: usize,
     Err(method_error(ts, fname, args, min, max))
 }
 
+/// The receiver of a method called with nothing else (`NativeImpl::Method0`
+/// called through `Args`).
+pub fn method0<'a>(ts: &mut ThreadState, fname: &str, args: Args<'a>) -> PyResult<&'a Value> {
+    match (args.values, args.kwnames) {
+        ([recv], []) => Ok(recv),
+        _ => Err(method_error(ts, fname, args, 0, 0)),
+    }
+}
+
+/// The receiver and the one argument of a method (`NativeImpl::Method1`
+/// called through `Args`).
+pub fn method1<'a>(ts: &mut ThreadState, fname: &str, args: Args<'a>) -> PyResult<(&'a Value, &'a Value)> {
+    match (args.values, args.kwnames) {
+        ([recv, arg], []) => Ok((recv, arg)),
+        _ => Err(method_error(ts, fname, args, 1, 1)),
+    }
+}
+
 #[cold]
 #[inline(never)]
 fn method_error(ts: &mut ThreadState, fname: &str, args: Args<'_>, min: usize, max: usize) -> crate::objects::PyErr {

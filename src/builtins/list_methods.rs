@@ -3,13 +3,13 @@
 use super::args::{int_arg, method};
 use super::sort::sort_values;
 use crate::objects::module::add_method;
-use crate::objects::{Args, Gc, NativeFnPtr, PyList, PyResult, Value};
+use crate::objects::{Args, Gc, NativeFnPtr, NativeImpl, PyList, PyResult, Value};
 use crate::vm::ThreadState;
 
 pub fn install(ts: &mut ThreadState) {
     let d = ts.types().list.dict.clone();
+    super::methods::add_fixed(ts, &d, "list", "append", NativeImpl::Method1(append));
     let methods: &[(&'static str, NativeFnPtr)] = &[
-        ("append", append),
         ("extend", extend),
         ("insert", insert),
         ("pop", pop),
@@ -37,10 +37,14 @@ fn recv<'a>(ts: &mut ThreadState, v: &'a Value, name: &str) -> PyResult<&'a Gc<P
     }
 }
 
-fn append(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
-    let (r, rest) = method(ts, "append", args, 1, 1)?;
-    recv(ts, r, "append")?.items.borrow_mut().push(rest[0].clone());
-    Ok(Value::None)
+fn append(ts: &mut ThreadState, receiver: Value, item: Value) -> PyResult<Value> {
+    match receiver {
+        Value::List(l) => {
+            l.items.borrow_mut().push(item);
+            Ok(Value::None)
+        }
+        other => Err(super::args::wrong_receiver(ts, &other, "append", "list")),
+    }
 }
 
 fn extend(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {

@@ -4,7 +4,8 @@ use super::args::{bind, int_arg, method};
 use super::constructors::bytes_value;
 use super::str_split_join::{join, rsplit, split};
 use crate::objects::module::add_method;
-use crate::objects::{Args, Gc, NativeFnPtr, PyResult, PyStr, Value};
+use crate::objects::function::Method0Ptr;
+use crate::objects::{Args, Gc, NativeFnPtr, NativeImpl, PyResult, PyStr, Value};
 use crate::vm::ThreadState;
 
 pub fn install(ts: &mut ThreadState) {
@@ -24,9 +25,6 @@ pub fn install(ts: &mut ThreadState) {
         ("count", count),
         ("startswith", startswith),
         ("endswith", endswith),
-        ("upper", upper),
-        ("lower", lower),
-        ("casefold", lower),
         ("title", title),
         ("capitalize", capitalize),
         ("swapcase", swapcase),
@@ -59,6 +57,10 @@ pub fn install(ts: &mut ThreadState) {
     ];
     for &(name, f) in methods {
         add_method(ts, &d, "str", name, f);
+    }
+    let fixed: &[(&'static str, Method0Ptr)] = &[("upper", upper), ("lower", lower), ("casefold", casefold)];
+    for &(name, f) in fixed {
+        super::methods::add_fixed(ts, &d, "str", name, NativeImpl::Method0(f));
     }
 }
 
@@ -304,21 +306,43 @@ fn map_text(ts: &mut ThreadState, args: Args<'_>, name: &str, f: fn(&str) -> Str
 /// A case mapping: `ascii` changes ASCII text in place (no intermediate
 /// `String`); `f` handles the rest of Unicode.
 #[inline]
-fn map_case(ts: &mut ThreadState, args: Args<'_>, name: &str, ascii: impl FnOnce(&mut str), f: fn(&str) -> String) -> PyResult<Value> {
-    let (r, _) = method(ts, name, args, 0, 0)?;
-    let this = recv(ts, r, name)?;
+fn map_case(ts: &mut ThreadState, receiver: Value, name: &str, ascii: impl FnOnce(&mut str), f: fn(&str) -> String) -> PyResult<Value> {
+    let Value::Str(this) = receiver else {
+        return Err(super::args::wrong_receiver(ts, &receiver, name, "str"));
+    };
     if this.is_ascii() {
         return Ok(Value::Str(Gc::new(this.map_in_place(ascii))));
     }
     Ok(Value::Str(Gc::new(PyStr::from_string(f(this.as_str())))))
 }
 
-fn upper(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
-    map_case(ts, args, "upper", str::make_ascii_uppercase, str::to_uppercase)
+fn upper(ts: &mut ThreadState, receiver: Value) -> PyResult<Value> {
+    map_case(ts, receiver, "upper", str::make_ascii_uppercase, str::to_uppercase)
 }
 
-fn lower(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
-    map_case(ts, args, "lower", str::make_ascii_lowercase, str::to_lowercase)
+fn lower(ts: &mut ThreadState, receiver: Value) -> PyResult<Value> {
+    map_case(ts, receiver, "lower", str::make_ascii_lowercase, str::to_lowercase)
+}
+
+fn casefold(ts: &mut ThreadState, receiver: Value) -> PyResult<Value> {
+    map_case(ts, receiver, "casefold", str::make_ascii_lowercase, fold_case)
+}
+
+/// Unicode's full case folding (`"Straße".casefold() == "strasse"`): each
+/// character's uppercase form lowercased (char by char: no final-sigma
+/// rule), which is the folding for every character but Cherokee (folded to
+/// its capitals), dotless `ı` (kept) and capital sharp `ẞ`.
+fn fold_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            'ı' => out.push(c),
+            'ẞ' => out.push_str("ss"),
+            '\u{13A0}'..='\u{13FD}' | '\u{AB70}'..='\u{ABBF}' => out.extend(c.to_uppercase()),
+            _ => out.extend(c.to_uppercase().flat_map(char::to_lowercase)),
+        }
+    }
+    out
 }
 
 fn is_cased(c: char) -> bool {

@@ -138,11 +138,23 @@ impl<'a> Args<'a> {
 
 pub type NativeFnPtr = fn(&mut ThreadState, Args<'_>) -> PyResult<Value>;
 pub type NativeClosure = Box<dyn Fn(&mut ThreadState, Args<'_>) -> PyResult<Value>>;
+/// A method taking its receiver alone, moved in.
+pub type Method0Ptr = fn(&mut ThreadState, Value) -> PyResult<Value>;
+/// A method taking its receiver and one argument, both moved in.
+pub type Method1Ptr = fn(&mut ThreadState, Value, Value) -> PyResult<Value>;
 
 pub enum NativeImpl {
     Fn(NativeFnPtr),
     /// Host-registered closures (the embedding API).
     Closure(NativeClosure),
+    /// A method of fixed arity, CPython's `METH_NOARGS` (`s.upper()`) and
+    /// `METH_O` (`l.append(x)`): the eval loop moves the receiver and the
+    /// argument off its stack into the call, with no `Args` to build, no
+    /// arity to parse and nothing to drop afterwards (`call::call_method`);
+    /// an append moves its argument into the list. Any other shape of call
+    /// is an arity error, worded as `builtins::args::method` words it.
+    Method0(Method0Ptr),
+    Method1(Method1Ptr),
 }
 
 /// A function implemented in Rust. As a class attribute it binds like a
@@ -160,10 +172,32 @@ impl NativeFunction {
         NativeFunction { name, owner, func: NativeImpl::Fn(func) }
     }
 
+    #[inline]
     pub fn call(&self, ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
         match &self.func {
             NativeImpl::Fn(f) => f(ts, args),
+            _ => self.call_other(ts, args),
+        }
+    }
+
+    /// `call` of anything but a plain function pointer (out of line: the
+    /// eval loop's native calls inline the first).
+    #[inline(never)]
+    fn call_other(&self, ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
+        match &self.func {
+            NativeImpl::Fn(f) => f(ts, args),
             NativeImpl::Closure(f) => f(ts, args),
+            NativeImpl::Method0(_) | NativeImpl::Method1(_) if args.values.is_empty() => {
+                Err(ts.type_error(format!("unbound method {}.{}() needs an argument", self.owner, self.name)))
+            }
+            NativeImpl::Method0(f) => {
+                let receiver = crate::builtins::args::method0(ts, self.name, args)?;
+                f(ts, receiver.clone())
+            }
+            NativeImpl::Method1(f) => {
+                let (receiver, arg) = crate::builtins::args::method1(ts, self.name, args)?;
+                f(ts, receiver.clone(), arg.clone())
+            }
         }
     }
 }

@@ -8,7 +8,8 @@
 use super::eval::{run_frames, Exit};
 use super::frame::Frame;
 use super::ThreadState;
-use crate::objects::{Args, Gc, PyCell, PyDict, PyFunction, PyInstance, PyResult, PyStr, Value};
+use crate::objects::function::{Method0Ptr, Method1Ptr};
+use crate::objects::{Args, Gc, NativeImpl, PyCell, PyDict, PyFunction, PyInstance, PyResult, PyStr, Value};
 
 impl ThreadState {
     /// `f(*args)` with keyword arguments as in `Args`.
@@ -311,7 +312,14 @@ pub(crate) fn call_from_stack(
                 }
                 return Ok(Called::Frame);
             }
-            Some(Value::NativeFunction(_) | Value::Type(_)) if nargs <= NATIVE_ARGS => {
+            Some(Value::NativeFunction(nf)) => match nf.func {
+                NativeImpl::Method0(f) if nargs == 1 => return call_method0(ts, ret_sp, f).map(Called::Value),
+                NativeImpl::Method1(f) if nargs == 2 => return call_method1(ts, ret_sp, f).map(Called::Value),
+                _ if nargs <= NATIVE_ARGS => return call_native(ts, ret_sp, args_start).map(Called::Value),
+                _ => {}
+            },
+            Some(Value::Type(_)) if nargs == 1 => return call_type1(ts, ret_sp).map(Called::Value),
+            Some(Value::Type(_)) if nargs <= NATIVE_ARGS => {
                 return call_native(ts, ret_sp, args_start).map(Called::Value);
             }
             _ => {}
@@ -381,6 +389,61 @@ fn call_native(ts: &mut ThreadState, ret_sp: usize, args_start: usize) -> PyResu
     }
 }
 
+/// A fixed-arity method (`NativeImpl::Method0`: `s.upper()`) given its
+/// receiver, the one value above the callable (and the `Null` a `CallMethod`
+/// of a plain attribute leaves): the receiver is moved into the call, the
+/// callable dropped first (the function pointer is all the call needs).
+#[inline(never)]
+fn call_method0(ts: &mut ThreadState, ret_sp: usize, f: Method0Ptr) -> PyResult<Value> {
+    ts.check_native_stack()?;
+    let receiver = ts.exec.pop();
+    drop_callable(ts, ret_sp);
+    f(ts, receiver)
+}
+
+/// `call_method0` for `NativeImpl::Method1` (`l.append(x)`): receiver and argument moved in.
+#[inline(never)]
+fn call_method1(ts: &mut ThreadState, ret_sp: usize, f: Method1Ptr) -> PyResult<Value> {
+    ts.check_native_stack()?;
+    let arg = ts.exec.pop();
+    let receiver = ts.exec.pop();
+    drop_callable(ts, ret_sp);
+    f(ts, receiver, arg)
+}
+
+/// A class called with one positional argument (`str(i)`, `int(s)`, `Point(p)`):
+/// the builtin conversions (`builtins::convert`) straight from here, as
+/// CPython's `PRECALL_NO_KW_STR_1`/`TYPE_1` do; any other class goes to `call_type`.
+#[inline(never)]
+fn call_type1(ts: &mut ThreadState, ret_sp: usize) -> PyResult<Value> {
+    ts.check_native_stack()?;
+    let x = ts.exec.pop();
+    if ts.exec.stack.len() > ret_sp + 1 {
+        ts.exec.pop().discard();
+    }
+    let result = match ts.exec.pop() {
+        Value::Type(cls) => match crate::builtins::convert(ts, &cls, &x) {
+            Some(r) => r,
+            None => super::class::call_type(ts, &cls, Args::positional_only(std::slice::from_ref(&x))),
+        },
+        other => ts.call_positional(&other, std::slice::from_ref(&x)),
+    };
+    x.discard();
+    result
+}
+
+/// Pops the native function at `ret_sp`, the top of the stack but for the
+/// `Null` a `CallMethod` of a plain attribute leaves above it.
+#[inline(always)]
+fn drop_callable(ts: &mut ThreadState, ret_sp: usize) {
+    if ts.exec.stack.len() > ret_sp + 1 {
+        ts.exec.pop().discard();
+    }
+    if let Value::NativeFunction(f) = ts.exec.pop() {
+        drop(f);
+    }
+}
+
 /// `call_native` once the arguments are off the stack: the callable is moved
 /// off too (with the `Null` a `CallMethod` of a plain attribute leaves above
 /// it), not cloned.
@@ -415,6 +478,10 @@ pub(crate) fn enter_class_init(
 ) -> PyResult<bool> {
     let nargs = ts.exec.stack.len() - ret_sp;
     let Some(Value::Type(cls)) = ts.exec.stack.get(ret_sp) else { return Ok(false) };
+    if cls.builtin {
+        // `str(x)`, `list(y)`: no `__init__` frame to enter, no slot to fill.
+        return Ok(false);
+    }
     let Some(init) = super::inline_cache::class_init(slot, cls) else {
         let cls = cls.clone();
         super::inline_cache::class_init_fill(ts, slot, &cls);
