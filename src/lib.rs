@@ -74,3 +74,4 @@ pub use api::{
     Interpreter, NativeModule, Object, Result, Stream, ThreadSummary, IO_MODULES,
 };
 pub use vm::gil_cell::CountingAlloc;
+pub use vm::pool_alloc::PoolAlloc;

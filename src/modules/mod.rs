@@ -21,6 +21,7 @@ pub mod sys;
 pub mod tempfile;
 pub mod thread;
 pub mod thread_lock;
+mod thread_condition;
 mod thread_queue;
 #[cfg(test)]
 mod thread_tests;

@@ -19,16 +19,72 @@ use crate::vm::thread_spawn::{set_thread_stack_size, start_thread, thread_stack_
 use crate::vm::ThreadState;
 
 /// `_thread.TIMEOUT_MAX` (as CPython on Linux).
-const TIMEOUT_MAX: f64 = 9223372036.0;
+pub(super) const TIMEOUT_MAX: f64 = 9223372036.0;
 
-struct Lock {
-    core: Arc<LockCore>,
+pub(super) struct Lock {
+    pub(super) core: Arc<LockCore>,
 }
 
-struct RLock {
+pub(super) struct RLock {
     core: Arc<LockCore>,
     owner: Cell<u64>,
     count: Cell<u64>,
+}
+
+/// The owner and depth an `RLock` had before `release_all`.
+pub(super) type RLockState = (u64, u64);
+
+impl RLock {
+    pub(super) fn is_owned(&self, me: u64) -> bool {
+        self.count.get() > 0 && self.owner.get() == me
+    }
+
+    /// Takes the lock for the current thread, or one level deeper if it owns it.
+    pub(super) fn acquire(&self, ts: &mut ThreadState, blocking: bool, timeout: Option<Duration>) -> PyResult<bool> {
+        let me = ts.ident();
+        if self.is_owned(me) {
+            self.count.set(self.count.get() + 1);
+            return Ok(true);
+        }
+        if !acquire(ts, &self.core, blocking, timeout)? {
+            return Ok(false);
+        }
+        self.owner.set(me);
+        self.count.set(1);
+        Ok(true)
+    }
+
+    /// One level less; the lock is freed at depth zero.
+    pub(super) fn release(&self, ts: &mut ThreadState) -> PyResult<()> {
+        if !self.is_owned(ts.ident()) {
+            return Err(ts.runtime_error("cannot release un-acquired lock"));
+        }
+        self.count.set(self.count.get() - 1);
+        if self.count.get() == 0 {
+            self.owner.set(0);
+            self.core.release_deferred(&mut ts.token);
+        }
+        Ok(())
+    }
+
+    /// Frees the lock whatever its depth (for `Condition.wait`); the
+    /// `(count, owner)` to restore, or None if it was not held.
+    pub(super) fn release_all(&self, ts: &mut ThreadState) -> Option<RLockState> {
+        if self.count.get() == 0 {
+            return None;
+        }
+        let saved = (self.count.replace(0), self.owner.replace(0));
+        self.core.release_deferred(&mut ts.token);
+        Some(saved)
+    }
+
+    /// Takes the lock back at the depth `release_all` saved.
+    pub(super) fn restore(&self, ts: &mut ThreadState, (count, owner): RLockState) -> PyResult<()> {
+        acquire(ts, &self.core, true, None)?;
+        self.count.set(count);
+        self.owner.set(owner);
+        Ok(())
+    }
 }
 
 pub fn init(ts: &mut ThreadState) -> PyResult<Gc<PyModule>> {
@@ -37,6 +93,7 @@ pub fn init(ts: &mut ThreadState) -> PyResult<Gc<PyModule>> {
     let rlock_type = rlock_class(ts);
     module.set(ts, "LockType", Value::Type(lock_type.clone()));
     module.set(ts, "RLock", Value::Type(rlock_type));
+    super::thread_condition::add_to(ts, &module, lock_type.clone());
     let allocate = Value::NativeFunction(Gc::new(NativeFunction {
         name: "allocate_lock",
         owner: "_thread",
@@ -105,7 +162,7 @@ fn rlock_class(ts: &mut ThreadState) -> Gc<PyType> {
     class
 }
 
-fn new_lock(class: &Gc<PyType>) -> Value {
+pub(super) fn new_lock(class: &Gc<PyType>) -> Value {
     let data = Lock { core: Arc::new(LockCore::default()) };
     Value::Native(Gc::new(NativeObject { class: class.clone(), data: Box::new(data), dict: None }))
 }
@@ -150,19 +207,33 @@ fn acquire_args(ts: &mut ThreadState, args: &Args<'_>) -> PyResult<(bool, Option
         Some(Value::Int(i)) => *i as f64,
         Some(Value::Float(f)) => *f,
         Some(Value::Bool(b)) => f64::from(u8::from(*b)),
+        Some(big @ Value::BigInt(_)) => return Err(timeout_overflow(ts, big)),
         Some(_) => return Err(ts.type_error("timeout must be a number")),
     };
+    if timeout.is_nan() {
+        return Err(ts.value_error("Invalid value NaN (not a number)"));
+    }
     if !blocking && timeout != -1.0 {
         return Err(ts.value_error("can't specify a timeout for a non-blocking call"));
     }
     if timeout < 0.0 && timeout != -1.0 {
         return Err(ts.value_error("timeout value must be positive"));
     }
-    if timeout > TIMEOUT_MAX || timeout.is_nan() {
-        return Err(ts.overflow_error("timeout value is too large"));
+    if timeout > TIMEOUT_MAX {
+        let given = args.keyword("timeout").or(positional.get(2)).cloned().unwrap_or(Value::None);
+        return Err(timeout_overflow(ts, &given));
     }
     let timeout = (timeout >= 0.0).then(|| Duration::from_secs_f64(timeout));
     Ok((blocking, timeout))
+}
+
+/// A timeout beyond `TIMEOUT_MAX` seconds, with the message CPython's time
+/// conversion gives for a float and for an int.
+pub(super) fn timeout_overflow(ts: &mut ThreadState, timeout: &Value) -> crate::objects::PyErr {
+    match timeout {
+        Value::Float(_) => ts.overflow_error("timestamp out of range for platform time_t"),
+        _ => ts.overflow_error("timestamp too large to convert to C _PyTime_t"),
+    }
 }
 
 fn lock_acquire(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
@@ -207,34 +278,12 @@ fn lock_repr(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 
 fn rlock_acquire(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let (blocking, timeout) = acquire_args(ts, &args)?;
-    let me = ts.ident();
     let rlock = receiver::<RLock>(ts, &args, "RLock")?;
-    if rlock.count.get() > 0 && rlock.owner.get() == me {
-        rlock.count.set(rlock.count.get() + 1);
-        return Ok(Value::Bool(true));
-    }
-    let core = rlock.core.clone();
-    if !acquire(ts, &core, blocking, timeout)? {
-        return Ok(Value::Bool(false));
-    }
-    let rlock = receiver::<RLock>(ts, &args, "RLock")?;
-    rlock.owner.set(me);
-    rlock.count.set(1);
-    Ok(Value::Bool(true))
+    Ok(Value::Bool(rlock.acquire(ts, blocking, timeout)?))
 }
 
 fn rlock_release(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
-    let me = ts.ident();
-    let rlock = receiver::<RLock>(ts, &args, "RLock")?;
-    if rlock.count.get() == 0 || rlock.owner.get() != me {
-        return Err(ts.runtime_error("cannot release un-acquired lock"));
-    }
-    rlock.count.set(rlock.count.get() - 1);
-    if rlock.count.get() == 0 {
-        rlock.owner.set(0);
-        let core = rlock.core.clone();
-        core.release_deferred(&mut ts.token);
-    }
+    receiver::<RLock>(ts, &args, "RLock")?.release(ts)?;
     Ok(Value::None)
 }
 
@@ -244,22 +293,16 @@ fn rlock_exit(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 
 fn rlock_is_owned(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let me = ts.ident();
-    let rlock = receiver::<RLock>(ts, &args, "RLock")?;
-    Ok(Value::Bool(rlock.count.get() > 0 && rlock.owner.get() == me))
+    Ok(Value::Bool(receiver::<RLock>(ts, &args, "RLock")?.is_owned(me)))
 }
 
 /// Releases the lock completely (for `Condition.wait`); returns `(count, owner)`.
 fn rlock_release_save(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     let rlock = receiver::<RLock>(ts, &args, "RLock")?;
-    if rlock.count.get() == 0 {
+    let Some((count, owner)) = rlock.release_all(ts) else {
         return Err(ts.runtime_error("cannot release un-acquired lock"));
-    }
-    let saved = Value::tuple(vec![Value::Int(count_value(rlock.count.get())), Value::Int(count_value(rlock.owner.get()))]);
-    rlock.count.set(0);
-    rlock.owner.set(0);
-    let core = rlock.core.clone();
-    core.release_deferred(&mut ts.token);
-    Ok(saved)
+    };
+    Ok(Value::tuple(vec![Value::Int(count_value(count)), Value::Int(count_value(owner))]))
 }
 
 fn count_value(n: u64) -> i64 {
@@ -276,11 +319,7 @@ fn rlock_acquire_restore(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value
         [Value::Int(c), Value::Int(o)] => (*c as u64, *o as u64),
         _ => return Err(ts.type_error("_acquire_restore() argument must be a (count, owner) tuple")),
     };
-    let core = receiver::<RLock>(ts, &args, "RLock")?.core.clone();
-    acquire(ts, &core, true, None)?;
-    let rlock = receiver::<RLock>(ts, &args, "RLock")?;
-    rlock.count.set(count);
-    rlock.owner.set(owner);
+    receiver::<RLock>(ts, &args, "RLock")?.restore(ts, (count, owner))?;
     Ok(Value::None)
 }
 

@@ -15,6 +15,7 @@ pub mod format;
 pub mod function;
 mod guard;
 pub mod hash;
+pub mod instance;
 mod items;
 pub mod iter;
 mod iterate;
@@ -42,7 +43,8 @@ pub use ops::MAX_ALLOC_BYTES;
 
 pub use self::bytes::PyBytes;
 pub use self::str::PyStr;
-pub use class::{Layout, PyInstance, PyType};
+pub use class::{Layout, PyType};
+pub use instance::PyInstance;
 pub use code::CodeObject;
 pub use dict::{DictEntry, DictTable, PyDict};
 pub use exception::{ExceptionData, PyErr, PyResult, TraceEntry};

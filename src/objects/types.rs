@@ -175,7 +175,6 @@ pub fn new_type(name: &str, bases: &[Gc<PyType>], layout: Layout, builtin: bool)
         dict: Gc::new(PyDict::new()),
         layout,
         builtin,
-        instance_size: std::cell::Cell::new(0),
-        spare_tables: Default::default(),
+        instance_keys: Default::default(),
     })
 }

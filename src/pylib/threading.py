@@ -117,9 +117,13 @@ class _PyRLock:
 class Condition:
     """Wait until notified, each waiter parked on a lock of its own.
 
-    A waiter allocates a lock, acquires it, queues it and releases the
-    condition's lock; acquiring its private lock a second time then blocks
-    natively until notify() releases it.
+    CPython's protocol: a waiter takes a private lock, queues it in the
+    list _waiters and releases the condition's lock; taking its private
+    lock a second time then blocks natively until notify() releases it. The
+    entry, exit, wait and notify methods are native (_thread._cond_*; a
+    native function binds as a method): they read _lock and _waiters and
+    drive a _thread lock directly, or any other lock through the hooks
+    below, and run no Python frame of their own.
     """
 
     def __init__(self, lock=None):
@@ -137,11 +141,8 @@ class Condition:
             self._is_owned = lock._is_owned
         self._waiters = []
 
-    def __enter__(self):
-        return self._lock.__enter__()
-
-    def __exit__(self, t, v, tb):
-        return self._lock.__exit__(t, v, tb)
+    __enter__ = _thread._cond_enter
+    __exit__ = _thread._cond_exit
 
     def __repr__(self):
         return "<Condition(%s, %d)>" % (self._lock, len(self._waiters))
@@ -159,29 +160,7 @@ class Condition:
             return False
         return True
 
-    def wait(self, timeout=None):
-        if not self._is_owned():
-            raise RuntimeError("cannot wait on un-acquired lock")
-        waiter = _allocate_lock()
-        waiter.acquire()
-        self._waiters.append(waiter)
-        saved = self._release_save()
-        notified = False
-        try:
-            if timeout is None:
-                waiter.acquire()
-                notified = True
-            elif timeout > 0:
-                notified = waiter.acquire(True, timeout)
-            else:
-                notified = waiter.acquire(False)
-        finally:
-            self._acquire_restore(saved)
-            if not notified and not _discard(self._waiters, waiter):
-                # notify() picked us just as the timeout expired: had we
-                # reported a timeout, that notification would be lost.
-                notified = True
-        return notified
+    wait = _thread._cond_wait
 
     def wait_for(self, predicate, timeout=None):
         deadline = None
@@ -199,28 +178,11 @@ class Condition:
             result = predicate()
         return result
 
-    def notify(self, n=1):
-        if not self._is_owned():
-            raise RuntimeError("cannot notify on un-acquired lock")
-        waiters = self._waiters
-        while waiters and n > 0:
-            waiters.pop(0).release()
-            n -= 1
-
-    def notify_all(self):
-        self.notify(len(self._waiters))
+    notify = _thread._cond_notify
+    notify_all = _thread._cond_notify_all
 
     def notifyAll(self):
         self.notify_all()
-
-
-def _discard(items, item):
-    """Remove `item` (by identity) from the list; False if it was not there."""
-    for i in range(len(items)):
-        if items[i] is item:
-            del items[i]
-            return True
-    return False
 
 
 # ---------------------------------------------------------------- Semaphores
@@ -244,7 +206,9 @@ class Semaphore:
             raise ValueError("can't specify timeout for non-blocking acquire")
         deadline = None
         # The condition's own lock, not the condition: `with` on the native
-        # lock runs no Python frame (the same for release below).
+        # lock skips the native Condition.__enter__'s read of `_lock` (the
+        # pool's idle check is one of these per submit; the same for
+        # release below, which also notifies only when someone waits).
         with self._cond._lock:
             while self._value == 0:
                 if not blocking:
@@ -308,16 +272,7 @@ class BoundedSemaphore(Semaphore):
 # ---------------------------------------------------------------- Event
 
 class Event:
-    """A flag threads can wait for.
-
-    Made of the same parts as CPython's (a Condition over a Lock, waiters
-    parked on locks of their own in the condition's list), but driven
-    directly: set, clear and wait call no Condition method, so a hand-off
-    between two threads ping-ponging through Events runs a handful of
-    Python calls instead of some fifteen. A waiter does not take the
-    condition's lock back after it is released: wait returns whether it
-    was notified, which the flag's later changes do not alter.
-    """
+    """A flag threads can wait for: CPython's, a Condition over a Lock."""
 
     def __init__(self):
         self._cond = Condition(Lock())
@@ -336,52 +291,20 @@ class Event:
         return self._flag
 
     def set(self):
-        cond = self._cond
-        with cond._lock:
+        with self._cond:
             self._flag = True
-            waiters = cond._waiters
-            if waiters:
-                # A waiter that times out meanwhile no longer finds itself
-                # in the list, so it knows it was notified.
-                cond._waiters = []
-                for waiter in waiters:
-                    waiter.release()
+            self._cond.notify_all()
 
     def clear(self):
-        # One store, atomic under the GIL: set's and wait's critical sections
-        # read the flag once, so the lock would order nothing more.
-        self._flag = False
+        with self._cond:
+            self._flag = False
 
     def wait(self, timeout=None):
-        if self._flag:
-            return True
-        if timeout is not None:
-            # Compared before queueing, so a bad timeout leaves no waiter behind.
-            blocking = timeout > 0
-        cond = self._cond
-        with cond._lock:
-            if self._flag:
-                return True
-            waiter = _allocate_lock()
-            waiter.acquire()
-            cond._waiters.append(waiter)
-        try:
-            if timeout is None:
-                waiter.acquire()
-                return True
-            if blocking:
-                notified = waiter.acquire(True, timeout)
-            else:
-                notified = waiter.acquire(False)
-        except BaseException:
-            with cond._lock:
-                _discard(cond._waiters, waiter)
-            raise
-        if notified:
-            return True
-        with cond._lock:
-            # Not in the list: set() picked it just as the timeout expired.
-            return not _discard(cond._waiters, waiter)
+        with self._cond:
+            signaled = self._flag
+            if not signaled:
+                signaled = self._cond.wait(timeout)
+            return signaled
 
 
 # ---------------------------------------------------------------- Barrier

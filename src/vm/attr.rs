@@ -44,7 +44,7 @@ impl ThreadState {
                 return Ok(v);
             }
         }
-        if let Some(v) = inst.dict().get_str(name) {
+        if let Some(v) = inst.get_attr(name) {
             return Ok(v);
         }
         if let Some(v) = super::attr_special::instance_special(self, inst, name) {
@@ -118,7 +118,7 @@ impl ThreadState {
         let cls = match &obj {
             Value::Instance(i) => {
                 let cls = i.class();
-                if i.dict().get_str(name).is_some() {
+                if i.has_attr(name) {
                     return Ok((self.get_attr(&obj, name)?, Value::Null));
                 }
                 cls
@@ -225,10 +225,10 @@ pub(crate) fn generic_setattr(
     }
     match value {
         Some(v) => {
-            inst.dict().set_str(name.clone(), v);
+            inst.set_attr(name.clone(), v);
             Ok(())
         }
-        None => match inst.dict().del_str(name) {
+        None => match inst.del_attr(name) {
             Some(_) => Ok(()),
             None => Err(no_attribute(ts, obj, name)),
         },

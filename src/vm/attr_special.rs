@@ -128,7 +128,7 @@ pub(crate) fn builtin_data_attr(ts: &mut ThreadState, obj: &Value, name: &Gc<PyS
 pub(crate) fn instance_special(ts: &mut ThreadState, inst: &Gc<PyInstance>, name: &Gc<PyStr>) -> Option<Value> {
     match name.as_str() {
         "__class__" => return Some(Value::Type(inst.class())),
-        "__dict__" => return inst.dict_object().map(Value::Dict),
+        "__dict__" => return Some(Value::Dict(inst.dict_object())),
         _ => {}
     }
     let data = inst.exception.as_ref()?.borrow();

@@ -78,8 +78,7 @@ pub fn instantiate(ts: &mut ThreadState, cls: &Gc<PyType>, args: &[Value]) -> Py
         Layout::Exception => Some(std::cell::RefCell::new(ExceptionData::new(Value::tuple(args.to_vec())))),
         Layout::Builtin => return Err(ts.type_error(format!("cannot create '{}' instances", cls.name))),
     };
-    let attrs = PyDict::with_capacity(cls.instance_size.get() as usize);
-    Ok(Value::Instance(Gc::new(PyInstance::new(cls.clone(), attrs, exception))))
+    Ok(Value::Instance(Gc::new(PyInstance::new(cls.clone(), PyDict::new(), exception))))
 }
 
 /// A plain instance of `cls` (`Layout::Object`: no exception data), as
@@ -204,8 +203,7 @@ pub fn make_class(ts: &mut ThreadState, name: &str, mut bases: Vec<Gc<PyType>>, 
         dict: ns,
         layout,
         builtin: false,
-        instance_size: std::cell::Cell::new(0),
-        spare_tables: Default::default(),
+        instance_keys: Default::default(),
     });
     if let Some(Value::Cell(cell)) = classcell {
         *cell.value.borrow_mut() = Value::Type(cls.clone());

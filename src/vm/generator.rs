@@ -737,11 +737,14 @@ impl Drop for PyGenerator {
     /// queue, and the eval breaker asks the loop to close it at its next check.
     fn drop(&mut self) {
         let body = self.body.get_mut();
-        if self.state.get() != GeneratorState::Suspended || self.closer.is_none() || body.frame.is_none() {
-            // A chain of generators, each iterating over the last, frees through the trashcan.
-            return crate::objects::trashcan::free(std::mem::take(body));
-        }
-        let (Some(breaker), Some(frame)) = (self.closer.take(), body.frame.take()) else { return };
+        let (breaker, frame) = match (self.state.get(), self.closer.take(), body.frame.take()) {
+            (GeneratorState::Suspended, Some(breaker), Some(frame)) => (breaker, frame),
+            (_, _, frame) => {
+                // A chain of generators, each iterating over the last, frees through the trashcan.
+                body.frame = frame;
+                return crate::objects::trashcan::free(std::mem::take(body));
+            }
+        };
         let orphan = PyGenerator {
             name: std::mem::take(&mut self.name),
             qualname: std::mem::take(&mut self.qualname),

@@ -13,6 +13,7 @@
 use std::cell::UnsafeCell;
 
 use super::gil::GilToken;
+use super::pool_alloc::PoolAlloc;
 
 /// State shared by all threads of an interpreter, usable only under its GIL.
 pub struct GilProtected<T> {
@@ -79,20 +80,21 @@ pub fn copy_immediate(v: &crate::objects::value::Value) -> crate::objects::value
     unsafe { std::ptr::read(v) }
 }
 
-/// The allocator that feeds interpreters' memory limits (`vm::memory`): the
-/// system allocator, with every allocation and free reported to
-/// `memory::charge`. An embedder that sets a memory limit installs it:
+/// The allocator that feeds interpreters' memory limits (`vm::memory`):
+/// `PoolAlloc` (the CLI's allocator), with every allocation and free
+/// reported to `memory::charge`. An embedder that sets a memory limit
+/// installs it:
 /// `#[global_allocator] static ALLOC: gilvm::CountingAlloc = gilvm::CountingAlloc;`
 pub struct CountingAlloc;
 
-// SAFETY: every method forwards its arguments unchanged to `System`, which
+// SAFETY: every method forwards its arguments unchanged to `PoolAlloc`, which
 // upholds the `GlobalAlloc` contract; `charge` only adds to counters (it
 // never allocates: its thread-locals are const-initialised `Cell`s without
 // destructors, and its slow path takes a `parking_lot` mutex, which does not
 // allocate).
 unsafe impl std::alloc::GlobalAlloc for CountingAlloc {
     unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
-        let p = std::alloc::System.alloc(layout);
+        let p = PoolAlloc.alloc(layout);
         if !p.is_null() {
             super::memory::charge(layout.size() as isize);
         }
@@ -100,7 +102,7 @@ unsafe impl std::alloc::GlobalAlloc for CountingAlloc {
     }
 
     unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
-        let p = std::alloc::System.alloc_zeroed(layout);
+        let p = PoolAlloc.alloc_zeroed(layout);
         if !p.is_null() {
             super::memory::charge(layout.size() as isize);
         }
@@ -108,12 +110,12 @@ unsafe impl std::alloc::GlobalAlloc for CountingAlloc {
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
-        std::alloc::System.dealloc(ptr, layout);
+        PoolAlloc.dealloc(ptr, layout);
         super::memory::charge(-(layout.size() as isize));
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
-        let p = std::alloc::System.realloc(ptr, layout, new_size);
+        let p = PoolAlloc.realloc(ptr, layout, new_size);
         if !p.is_null() {
             super::memory::charge(new_size as isize - layout.size() as isize);
         }

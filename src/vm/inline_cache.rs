@@ -50,9 +50,14 @@ pub(crate) enum Slot {
     /// `LoadAttr` of an instance attribute no data descriptor shadows; `hint`
     /// is where the name last was in an instance dict.
     InstanceAttr { class: TypeLookup, hint: u32 },
+    /// `LoadAttr` of a split instance's value at `index` of its class's
+    /// shared keys, no data descriptor shadowing it.
+    SplitAttr { class: TypeLookup, index: u32 },
     /// `StoreAttr` of a plain instance attribute (no class attribute of that
-    /// name, `object.__setattr__`).
+    /// name, `object.__setattr__`) into an instance dict.
     StoreAttr { class: TypeLookup, hint: u32 },
+    /// `StoreAttr` as above, into a split instance's value at `index`.
+    StoreSplit { class: TypeLookup, index: u32 },
     /// `LoadMethod`: a function found on the receiver's type.
     Method { class: TypeLookup },
     /// `Call` of a class with `object.__new__` and a Python `__init__`.
@@ -170,6 +175,15 @@ fn lacks_key(table: &DictTable, name: &PyStr) -> bool {
     table.iter().all(|e| e.hash != hash || !matches!(&e.key, Value::Str(k) if std::ptr::eq(&**k, name) || **k == *name))
 }
 
+/// Whether the instance itself has no attribute `name`.
+#[inline]
+fn lacks_attr(inst: &PyInstance, name: &PyStr) -> bool {
+    match inst.split_values() {
+        Some(values) => inst.class.instance_keys.index(name).is_none_or(|i| i >= values.len()),
+        None => lacks_key(&inst.dict().table.borrow(), name),
+    }
+}
+
 /// Class attributes that take precedence over the instance dict.
 fn is_data_descriptor(v: &Value) -> bool {
     matches!(v, Value::Property(_) | Value::Instance(_))
@@ -231,6 +245,7 @@ pub(crate) fn load_global_miss(slot: &Cell<Slot>, globals: &PyDict, builtins: &P
 #[inline]
 pub(crate) fn load_attr(slot: &Cell<Slot>, obj: &Value, name: &PyStr) -> Option<Value> {
     match (slot.get(), obj) {
+        (Slot::SplitAttr { class, index }, Value::Instance(inst)) => split_attr(class, index, inst),
         (Slot::InstanceAttr { class, hint }, Value::Instance(inst)) => instance_attr(slot, class, hint, inst, name),
         (Slot::Module { version, pos }, Value::Module(m)) => {
             let table = m.dict.table.borrow();
@@ -241,6 +256,19 @@ pub(crate) fn load_attr(slot: &Cell<Slot>, obj: &Value, name: &PyStr) -> Option<
         }
         _ => None,
     }
+}
+
+/// An instance attribute from a `SplitAttr` slot: the shared key's index is
+/// fixed for the class, so the hit is a bounds check.
+#[inline(always)]
+fn split_attr(class: TypeLookup, index: u32, inst: &PyInstance) -> Option<Value> {
+    if !class.valid(&inst.class) {
+        return None;
+    }
+    if class.level != NOT_FOUND && shadowed(&class, inst) {
+        return None;
+    }
+    inst.split_values()?.get(index as usize).map(super::fastops::dup)
 }
 
 /// An instance attribute from an `InstanceAttr` slot: the entry at `hint`
@@ -301,6 +329,7 @@ pub(crate) fn load_attr_miss(ts: &mut ThreadState, slot: &Cell<Slot>, obj: &Valu
 #[inline(never)]
 pub(crate) fn load_fast_attr(ts: &mut ThreadState, slot: &Cell<Slot>, local: usize, name: &Gc<PyStr>) -> PyResult<Value> {
     let found = match (slot.get(), ts.exec.stack.get(local)) {
+        (Slot::SplitAttr { class, index }, Some(Value::Instance(inst))) => split_attr(class, index, inst),
         (Slot::InstanceAttr { class, hint }, Some(Value::Instance(inst))) => instance_attr(slot, class, hint, inst, name),
         (_, Some(obj)) => load_attr(slot, obj, name),
         (_, None) => None,
@@ -318,6 +347,10 @@ fn instance_attr_slot(inst: &PyInstance, name: &PyStr) -> Option<Slot> {
     if class.value(&cls).is_some_and(|v| is_data_descriptor(&v)) {
         return None;
     }
+    if let Some(values) = inst.split_values() {
+        let index = cls.instance_keys.index(name).filter(|&i| i < values.len())?;
+        return Some(Slot::SplitAttr { class, index: index as u32 });
+    }
     let hint = find_str(&inst.dict().table.borrow(), name)? as u32;
     Some(Slot::InstanceAttr { class, hint })
 }
@@ -325,10 +358,16 @@ fn instance_attr_slot(inst: &PyInstance, name: &PyStr) -> Option<Slot> {
 /// `StoreAttr` from the cache; gives the value back on a miss.
 #[inline]
 pub(crate) fn store_attr(slot: &Cell<Slot>, obj: &Value, name: &Gc<PyStr>, value: Value) -> Result<(), Value> {
-    let (Slot::StoreAttr { class, hint }, Value::Instance(inst)) = (slot.get(), obj) else { return Err(value) };
-    if !class.valid(&inst.class) {
-        return Err(value);
+    let Value::Instance(inst) = obj else { return Err(value) };
+    match slot.get() {
+        Slot::StoreSplit { class, index } if class.valid(&inst.class) => inst.store_split(index as usize, value).map(drop),
+        Slot::StoreAttr { class, hint } if class.valid(&inst.class) => store_dict_attr(slot, class, hint, inst, name, value),
+        _ => Err(value),
     }
+}
+
+/// A `StoreAttr` hit into an instance dict: at `hint`, or added or found by a scan.
+fn store_dict_attr(slot: &Cell<Slot>, class: TypeLookup, hint: u32, inst: &PyInstance, name: &Gc<PyStr>, value: Value) -> Result<(), Value> {
     let mut table = inst.dict().table.borrow_mut();
     if key_at(&table, hint, name) {
         table.set_value_at(hint as usize, value);
@@ -342,11 +381,7 @@ pub(crate) fn store_attr(slot: &Cell<Slot>, obj: &Value, name: &Gc<PyStr>, value
             table.set_value_at(pos, value);
             pos
         }
-        None => {
-            let pos = table.insert_new_at(name.hash_value(), Value::Str(name.clone()), value);
-            inst.class.note_instance_size(table.len());
-            pos
-        }
+        None => table.insert_new_at(name.hash_value(), Value::Str(name.clone()), value),
     };
     slot.set(Slot::StoreAttr { class, hint: pos as u32 });
     Ok(())
@@ -381,6 +416,10 @@ fn store_attr_slot(ts: &mut ThreadState, inst: &PyInstance, name: &PyStr) -> Opt
     if class.level != NOT_FOUND {
         return None;
     }
+    if let Some(values) = inst.split_values() {
+        let index = cls.instance_keys.index(name).filter(|&i| i < values.len())?;
+        return Some(Slot::StoreSplit { class, index: index as u32 });
+    }
     let hint = find_str(&inst.dict().table.borrow(), name).unwrap_or(0) as u32;
     Some(Slot::StoreAttr { class, hint })
 }
@@ -393,7 +432,7 @@ pub(crate) fn load_method(ts: &ThreadState, slot: &Cell<Slot>, obj: &Value, name
     match obj {
         Value::Instance(inst) => {
             let cls = &inst.class;
-            if !class.valid(&cls) || !lacks_key(&inst.dict().table.borrow(), name) {
+            if !class.valid(&cls) || !lacks_attr(inst, name) {
                 return None;
             }
             class.method(&cls)

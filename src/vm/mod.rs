@@ -30,6 +30,9 @@ pub mod interpreter;
 pub mod memory;
 mod names;
 mod ops;
+pub mod pool_alloc;
+#[cfg(test)]
+mod pool_alloc_tests;
 pub mod run;
 pub mod runtime;
 pub mod shareable;

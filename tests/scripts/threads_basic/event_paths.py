@@ -1,4 +1,4 @@
-# Event and Semaphore driven without Condition methods: every path of wait
+# Event and Semaphore over the native Condition methods: every path of wait
 # (flag already set, blocking, timeout, zero and negative timeout, bad timeout,
 # a notification racing the timeout), set with several waiters,
 # clear, subclasses, and Semaphore/BoundedSemaphore releases with and without
