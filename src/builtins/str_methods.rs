@@ -4,7 +4,7 @@ use super::args::{bind, int_arg, method};
 use super::constructors::bytes_value;
 use super::str_split_join::{join, rsplit, split};
 use crate::objects::module::add_method;
-use crate::objects::function::Method0Ptr;
+use crate::objects::function::{Method0Ptr, Method1Ptr};
 use crate::objects::{Args, Gc, NativeFnPtr, NativeImpl, PyResult, PyStr, Value};
 use crate::vm::ThreadState;
 
@@ -23,8 +23,6 @@ pub fn install(ts: &mut ThreadState) {
         ("index", index),
         ("rindex", rindex),
         ("count", count),
-        ("startswith", startswith),
-        ("endswith", endswith),
         ("title", title),
         ("capitalize", capitalize),
         ("swapcase", swapcase),
@@ -61,6 +59,11 @@ pub fn install(ts: &mut ThreadState) {
     let fixed: &[(&'static str, Method0Ptr)] = &[("upper", upper), ("lower", lower), ("casefold", casefold)];
     for &(name, f) in fixed {
         super::methods::add_fixed(ts, &d, "str", name, NativeImpl::Method0(f));
+    }
+    let affixes: &[(&'static str, Method1Ptr, NativeFnPtr)] =
+        &[("startswith", startswith1, startswith), ("endswith", endswith1, endswith)];
+    for &(name, one, general) in affixes {
+        super::methods::add_fixed(ts, &d, "str", name, NativeImpl::Method1Or(one, general));
     }
 }
 
@@ -295,6 +298,23 @@ fn startswith(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
 
 fn endswith(ts: &mut ThreadState, args: Args<'_>) -> PyResult<Value> {
     affix_impl(ts, args, "endswith", true)
+}
+
+/// `s.startswith(p)` from the eval loop (`NativeImpl::Method1Or`): two strs
+/// answered here, anything else by the general method.
+fn startswith1(ts: &mut ThreadState, receiver: Value, prefix: Value) -> PyResult<Value> {
+    if let (Value::Str(hay), Value::Str(p)) = (&receiver, &prefix) {
+        return Ok(Value::Bool(hay.as_str().starts_with(p.as_str())));
+    }
+    startswith(ts, Args::positional_only(&[receiver, prefix]))
+}
+
+/// `s.endswith(p)`, as `startswith1`.
+fn endswith1(ts: &mut ThreadState, receiver: Value, suffix: Value) -> PyResult<Value> {
+    if let (Value::Str(hay), Value::Str(p)) = (&receiver, &suffix) {
+        return Ok(Value::Bool(hay.as_str().ends_with(p.as_str())));
+    }
+    endswith(ts, Args::positional_only(&[receiver, suffix]))
 }
 
 fn map_text(ts: &mut ThreadState, args: Args<'_>, name: &str, f: fn(&str) -> String) -> PyResult<Value> {

@@ -155,6 +155,10 @@ pub enum NativeImpl {
     /// is an arity error, worded as `builtins::args::method` words it.
     Method0(Method0Ptr),
     Method1(Method1Ptr),
+    /// A method whose commonest call has one argument (`s.startswith(p)`):
+    /// that call from the eval loop through the first, as `Method1`; every
+    /// call through the second, which takes any arguments.
+    Method1Or(Method1Ptr, NativeFnPtr),
 }
 
 /// A function implemented in Rust. As a class attribute it binds like a
@@ -187,9 +191,10 @@ impl NativeFunction {
         match &self.func {
             NativeImpl::Fn(f) => f(ts, args),
             NativeImpl::Closure(f) => f(ts, args),
-            NativeImpl::Method0(_) | NativeImpl::Method1(_) if args.values.is_empty() => {
+            NativeImpl::Method0(_) | NativeImpl::Method1(_) | NativeImpl::Method1Or(..) if args.values.is_empty() => {
                 Err(ts.type_error(format!("unbound method {}.{}() needs an argument", self.owner, self.name)))
             }
+            NativeImpl::Method1Or(_, f) => f(ts, args),
             NativeImpl::Method0(f) => {
                 let receiver = crate::builtins::args::method0(ts, self.name, args)?;
                 f(ts, receiver.clone())

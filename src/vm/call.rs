@@ -314,7 +314,9 @@ pub(crate) fn call_from_stack(
             }
             Some(Value::NativeFunction(nf)) => match nf.func {
                 NativeImpl::Method0(f) if nargs == 1 => return call_method0(ts, ret_sp, f).map(Called::Value),
-                NativeImpl::Method1(f) if nargs == 2 => return call_method1(ts, ret_sp, f).map(Called::Value),
+                NativeImpl::Method1(f) | NativeImpl::Method1Or(f, _) if nargs == 2 => {
+                    return call_method1(ts, ret_sp, f).map(Called::Value)
+                }
                 _ if nargs <= NATIVE_ARGS => return call_native(ts, ret_sp, args_start).map(Called::Value),
                 _ => {}
             },
@@ -450,15 +452,15 @@ fn drop_callable(ts: &mut ThreadState, ret_sp: usize) {
 #[inline(always)]
 fn call_popped<const N: usize>(ts: &mut ThreadState, ret_sp: usize, args: [Value; N]) -> PyResult<Value> {
     if ts.exec.stack.len() > ret_sp + 1 {
-        ts.exec.pop();
+        ts.exec.pop().discard();
     }
-    let f = ts.exec.pop();
     let result = {
         let args = Args::positional_only(&args);
-        match &f {
+        // Each arm drops its callable knowing its kind (no drop glue).
+        match ts.exec.pop() {
             Value::NativeFunction(nf) => nf.call(ts, args),
-            Value::Type(cls) => super::class::call_type(ts, cls, args),
-            _ => ts.call(&f, args),
+            Value::Type(cls) => super::class::call_type(ts, &cls, args),
+            f => ts.call(&f, args),
         }
     };
     args.into_iter().for_each(Value::discard);

@@ -30,6 +30,19 @@ for call in [lambda: "a".upper(1), lambda: "a".lower(1, 2), lambda: [].append(),
     except TypeError as e:
         print("TypeError", e)
 
+# startswith/endswith: one str argument from the stack; tuples, ranges and
+# wrong types through the general method, from every shape of call.
+print("hello".startswith("he"), "hello".endswith("lo"), "hello".startswith(""), "".endswith("x"), "héllo".startswith("hé"))
+print("hello".startswith(("x", "h")), "hello".endswith(("l", "o")), "hello".startswith("l", 2), "hello".endswith("l", 0, 4))
+print(str.startswith("abc", "a"), str.endswith("abc", "bc"), list(map("abc".startswith, ["a", "b"])), ("W" + "1").startswith("W1"))
+for call in [lambda: "a".startswith(5), lambda: "a".endswith(None), lambda: "a".startswith(), lambda: "a".endswith("a", 1, 2, 3),
+             lambda: "a".startswith(("a", 1)), lambda: str.startswith(5, "a"), lambda: str.endswith(), lambda: "a".startswith(prefix="a"),
+             lambda: "a".startswith(["a"])]:
+    try:
+        print(call())
+    except TypeError as e:
+        print("TypeError", e)
+
 # Appending to the list being iterated, and to itself.
 grow = [1, 2]
 for x in grow:
