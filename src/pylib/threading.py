@@ -179,7 +179,16 @@ class Condition:
         return result
 
     notify = _thread._cond_notify
-    notify_all = _thread._cond_notify_all
+
+    def notify_all(self):
+        # One native notify per waiter, not one native loop: the eval
+        # loop's checks between them hand the woken waiters the GIL in
+        # batches (2000 waiters woken in one native loop convoy on the
+        # lock: 1.1 s instead of 0.16). notify(0) checks the lock is held.
+        if not self._waiters:
+            self.notify(0)
+        for _ in range(len(self._waiters)):
+            self.notify()
 
     def notifyAll(self):
         self.notify_all()
