@@ -1,5 +1,5 @@
 //! The working half of `threading.Condition`, native: `__enter__`,
-//! `__exit__`, `wait`, `notify` and `notify_all` are `_thread` functions
+//! `__exit__`, `wait` and `notify` are `_thread` functions
 //! that `threading.py` puts on its `Condition` class (a native function
 //! binds like a Python one), so `Event`, `Semaphore`, `Barrier`, `queue`
 //! and futures wait and notify without running a Python frame of
@@ -77,11 +77,10 @@ type Method = fn(&mut ThreadState, &Names, &Value, Option<&Value>) -> PyResult<V
 pub fn add_to(ts: &mut ThreadState, module: &Gc<PyModule>, lock_class: Gc<PyType>) {
     let names = Names { lock: ts.intern("_lock"), waiters: ts.intern("_waiters"), lock_class };
     // (name in `_thread`, name in messages, optional parameter, method)
-    let methods: [(&'static str, &'static str, Option<&'static str>, Method); 4] = [
+    let methods: [(&'static str, &'static str, Option<&'static str>, Method); 3] = [
         ("_cond_enter", "Condition.__enter__", None, enter),
         ("_cond_wait", "Condition.wait", Some("timeout"), wait),
         ("_cond_notify", "Condition.notify", Some("n"), notify),
-        ("_cond_notify_all", "Condition.notify_all", None, notify_all),
     ];
     for (name, what, param, method) in methods {
         let names = names.clone();
@@ -288,18 +287,6 @@ fn notify(ts: &mut ThreadState, names: &Names, cond: &Value, n: Option<&Value>) 
         },
     };
     wake(ts, &waiters, n)?;
-    Ok(Value::None)
-}
-
-/// `Condition.notify_all()`: wakes every waiter.
-fn notify_all(ts: &mut ThreadState, names: &Names, cond: &Value, _: Option<&Value>) -> PyResult<Value> {
-    let lock = ts.get_attr(cond, &names.lock)?;
-    let waiters = ts.get_attr(cond, &names.waiters)?;
-    let waiters = waiters_of(ts, &waiters)?;
-    if !is_owned(ts, cond, &lock)? {
-        return Err(ts.runtime_error("cannot notify on un-acquired lock"));
-    }
-    wake(ts, &waiters, f64::INFINITY)?;
     Ok(Value::None)
 }
 

@@ -179,7 +179,16 @@ class Condition:
         return result
 
     notify = _thread._cond_notify
-    notify_all = _thread._cond_notify_all
+
+    def notify_all(self):
+        # One native notify per waiter, not one native loop: the eval
+        # loop's checks between them hand the woken waiters the GIL in
+        # batches (2000 waiters woken in one native loop convoy on the
+        # lock: 1.1 s instead of 0.16). notify(0) checks the lock is held.
+        if not self._waiters:
+            self.notify(0)
+        for _ in range(len(self._waiters)):
+            self.notify()
 
     def notifyAll(self):
         self.notify_all()
@@ -272,7 +281,17 @@ class BoundedSemaphore(Semaphore):
 # ---------------------------------------------------------------- Event
 
 class Event:
-    """A flag threads can wait for: CPython's, a Condition over a Lock."""
+    """A flag threads can wait for, made of CPython's parts (a Condition
+    over a Lock, waiters parked on locks of their own in its list).
+
+    clear is CPython's. set and wait drive the condition's lock and list
+    directly, and a notified waiter does not take the lock back: with
+    CPython's set (the native notify_all) and wait, 2000 threads waiting on
+    one Event took 1.8 s to wake instead of 0.2 s (all wake-ups deferred in
+    one native loop, then a convoy on the condition's lock; not diagnosed
+    further). wait returns whether it was notified, which the flag's later
+    changes do not alter.
+    """
 
     def __init__(self):
         self._cond = Condition(Lock())
@@ -291,20 +310,60 @@ class Event:
         return self._flag
 
     def set(self):
-        with self._cond:
+        cond = self._cond
+        with cond._lock:
             self._flag = True
-            self._cond.notify_all()
+            waiters = cond._waiters
+            if waiters:
+                # A waiter that times out meanwhile no longer finds itself
+                # in the list, so it knows it was notified.
+                cond._waiters = []
+                for waiter in waiters:
+                    waiter.release()
 
     def clear(self):
         with self._cond:
             self._flag = False
 
     def wait(self, timeout=None):
-        with self._cond:
-            signaled = self._flag
-            if not signaled:
-                signaled = self._cond.wait(timeout)
-            return signaled
+        if self._flag:
+            return True
+        if timeout is not None:
+            # Compared before queueing, so a bad timeout leaves no waiter behind.
+            blocking = timeout > 0
+        cond = self._cond
+        with cond._lock:
+            if self._flag:
+                return True
+            waiter = _allocate_lock()
+            waiter.acquire()
+            cond._waiters.append(waiter)
+        try:
+            if timeout is None:
+                waiter.acquire()
+                return True
+            if blocking:
+                notified = waiter.acquire(True, timeout)
+            else:
+                notified = waiter.acquire(False)
+        except BaseException:
+            with cond._lock:
+                _discard(cond._waiters, waiter)
+            raise
+        if notified:
+            return True
+        with cond._lock:
+            # Not in the list: set() picked it just as the timeout expired.
+            return not _discard(cond._waiters, waiter)
+
+
+def _discard(items, item):
+    """Remove `item` (by identity) from the list; False if it was not there."""
+    for i in range(len(items)):
+        if items[i] is item:
+            del items[i]
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- Barrier
