@@ -35,6 +35,10 @@ pub struct PyGenerator {
     exc_info: RefCell<Value>,
     /// The caller's exception being handled, kept while the generator runs.
     outer_exc: RefCell<Value>,
+    /// False when `exc_info` and `outer_exc` are both `None`: the per-item
+    /// resume and suspend then test this and `ts.exec.exc_info` alone, with
+    /// no `RefCell` borrow (they are almost always `None`).
+    exc_held: Cell<bool>,
     /// Set when closing the generator can run code (its frame has handlers
     /// or delegates with `yield from`): the eval breaker to ask for the close
     /// when it is dropped while suspended (see `dropped.rs`).
@@ -83,6 +87,7 @@ pub(crate) fn new_generator(ts: &mut ThreadState, func: &Gc<PyFunction>, args: A
         body: RefCell::new(Body { frame: Some(frame), stack }),
         exc_info: RefCell::new(Value::None),
         outer_exc: RefCell::new(Value::None),
+        exc_held: Cell::new(false),
         closer,
     })))
 }
@@ -540,7 +545,7 @@ fn enter_next(ts: &mut ThreadState, gen: Gc<PyGenerator>, entry: bool) -> PyResu
 #[inline(always)]
 fn running(ts: &mut ThreadState, gen: Gc<PyGenerator>) {
     gen.state.set(GeneratorState::Running);
-    if !ts.exec.exc_info.is_none() || !gen.exc_info.borrow().is_none() {
+    if !ts.exec.exc_info.is_none() || gen.exc_held.get() {
         swap_exc_info_in(ts, &gen);
     }
     // The self slot takes the caller's reference (how `yield` finds the generator).
@@ -560,6 +565,7 @@ fn swap_exc_info_in(ts: &mut ThreadState, gen: &PyGenerator) {
     } else {
         *gen.outer_exc.borrow_mut() = ts.exec.exc_info.clone();
     }
+    gen.exc_held.set(true);
 }
 
 /// The running generator's frame (on top, just yielded) goes back into the
@@ -577,7 +583,7 @@ fn suspend(ts: &mut ThreadState) {
     debug_assert!(empty.is_none());
     std::mem::forget(empty);
     drop(body);
-    if !ts.exec.exc_info.is_none() || !gen.outer_exc.borrow().is_none() {
+    if !ts.exec.exc_info.is_none() || gen.exc_held.get() {
         restore_exc_info(ts, &gen, true);
     }
     gen.state.set(GeneratorState::Suspended);
@@ -591,7 +597,7 @@ fn finish(ts: &mut ThreadState) {
     std::mem::swap(&mut ts.exec.stack, &mut body.stack);
     body.stack.clear();
     drop(body);
-    if !ts.exec.exc_info.is_none() || !gen.outer_exc.borrow().is_none() {
+    if !ts.exec.exc_info.is_none() || gen.exc_held.get() {
         restore_exc_info(ts, &gen, false);
     }
     gen.state.set(GeneratorState::Finished);
@@ -611,13 +617,13 @@ fn take_running(ts: &mut ThreadState) -> Option<Gc<PyGenerator>> {
 #[inline(never)]
 fn restore_exc_info(ts: &mut ThreadState, gen: &PyGenerator, keep: bool) {
     let outer = gen.outer_exc.replace(Value::None);
-    if ts.exec.exc_info.is(&outer) {
-        return;
+    if !ts.exec.exc_info.is(&outer) {
+        let inner = std::mem::replace(&mut ts.exec.exc_info, outer);
+        if keep {
+            *gen.exc_info.borrow_mut() = inner;
+        }
     }
-    let inner = std::mem::replace(&mut ts.exec.exc_info, outer);
-    if keep {
-        *gen.exc_info.borrow_mut() = inner;
-    }
+    gen.exc_held.set(!gen.exc_info.borrow().is_none());
 }
 
 /// An exception leaving a generator's frame: `StopIteration` becomes
@@ -752,6 +758,7 @@ impl Drop for PyGenerator {
             body: RefCell::new(Body { frame: Some(frame), stack: std::mem::take(&mut body.stack) }),
             exc_info: RefCell::new(std::mem::replace(self.exc_info.get_mut(), Value::None)),
             outer_exc: RefCell::new(Value::None),
+            exc_held: Cell::new(true),
             closer: None,
         };
         super::dropped::defer_close(orphan, breaker);
