@@ -218,16 +218,23 @@ fn block_for(ts: &mut ThreadState, timeout: Option<&Value>) -> PyResult<Block> {
     }
 }
 
-/// `Condition.wait(timeout=None)`: True if notified, False on timeout. A
-/// notify that picks the waiter just as its timeout expires counts as a
-/// notification (CPython 3.11 would report the timeout and lose it).
-fn wait(ts: &mut ThreadState, names: &Names, cond: &Value, timeout: Option<&Value>) -> PyResult<Value> {
+/// The condition's lock and waiter list, once its lock is known to be held
+/// by the caller (`wait` and `notify` raise otherwise, naming `action`).
+fn owned_parts(ts: &mut ThreadState, names: &Names, cond: &Value, action: &str) -> PyResult<(Value, Gc<PyList>)> {
     let lock = ts.get_attr(cond, &names.lock)?;
     let waiters = ts.get_attr(cond, &names.waiters)?;
     let waiters = waiters_of(ts, &waiters)?;
     if !is_owned(ts, cond, &lock)? {
-        return Err(ts.runtime_error("cannot wait on un-acquired lock"));
+        return Err(ts.runtime_error(&format!("cannot {action} on un-acquired lock")));
     }
+    Ok((lock, waiters))
+}
+
+/// `Condition.wait(timeout=None)`: True if notified, False on timeout. A
+/// notify that picks the waiter just as its timeout expires counts as a
+/// notification (CPython 3.11 would report the timeout and lose it).
+fn wait(ts: &mut ThreadState, names: &Names, cond: &Value, timeout: Option<&Value>) -> PyResult<Value> {
+    let (lock, waiters) = owned_parts(ts, names, cond, "wait")?;
     let block = block_for(ts, timeout)?;
     let waiter = new_lock(&names.lock_class);
     let Some(core) = waiter_core(&waiter) else { return Err(ts.system_error("a new lock is not a lock")) };
@@ -267,12 +274,7 @@ fn discard(waiters: &PyList, waiter: &Value) -> bool {
 
 /// `Condition.notify(n=1)`: wakes up to `n` waiters, oldest first.
 fn notify(ts: &mut ThreadState, names: &Names, cond: &Value, n: Option<&Value>) -> PyResult<Value> {
-    let lock = ts.get_attr(cond, &names.lock)?;
-    let waiters = ts.get_attr(cond, &names.waiters)?;
-    let waiters = waiters_of(ts, &waiters)?;
-    if !is_owned(ts, cond, &lock)? {
-        return Err(ts.runtime_error("cannot notify on un-acquired lock"));
-    }
+    let (_, waiters) = owned_parts(ts, names, cond, "notify")?;
     if waiters.items.borrow().is_empty() {
         return Ok(Value::None);
     }
