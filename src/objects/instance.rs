@@ -40,6 +40,13 @@ impl SharedKeys {
         self.names.borrow().iter().position(|k| std::ptr::eq(&**k, name) || (k.hash_value() == hash && **k == *name))
     }
 
+    /// The index of `name` among `values`, a split instance's values: where it
+    /// keeps that attribute, if it has it.
+    #[inline]
+    pub fn index_in(&self, name: &PyStr, values: &[Value]) -> Option<usize> {
+        self.index(name).filter(|&i| i < values.len())
+    }
+
     /// Where an instance holding the first `len` names stores `name`: an index
     /// up to `len` (`len` appends), taking a new name if `len` is all of them.
     fn slot_for(&self, name: &Gc<PyStr>, len: usize) -> Option<usize> {
@@ -135,7 +142,7 @@ impl PyInstance {
     /// The attribute `name` of the instance itself (not its class).
     pub fn get_attr(&self, name: &PyStr) -> Option<Value> {
         if let Some(values) = self.split_values() {
-            return self.class.instance_keys.index(name).and_then(|i| values.get(i).cloned());
+            return self.class.instance_keys.index_in(name, &values).and_then(|i| values.get(i).cloned());
         }
         self.dict().get_str(name)
     }
@@ -143,7 +150,7 @@ impl PyInstance {
     /// Whether the instance itself has the attribute `name`.
     pub fn has_attr(&self, name: &PyStr) -> bool {
         if let Some(values) = self.split_values() {
-            return self.class.instance_keys.index(name).is_some_and(|i| i < values.len());
+            return self.class.instance_keys.index_in(name, &values).is_some();
         }
         self.dict().get_str(name).is_some()
     }

@@ -420,10 +420,7 @@ fn call_method1(ts: &mut ThreadState, ret_sp: usize, f: Method1Ptr) -> PyResult<
 fn call_type1(ts: &mut ThreadState, ret_sp: usize) -> PyResult<Value> {
     ts.check_native_stack()?;
     let x = ts.exec.pop();
-    if ts.exec.stack.len() > ret_sp + 1 {
-        ts.exec.pop().discard();
-    }
-    let result = match ts.exec.pop() {
+    let result = match pop_callable(ts, ret_sp) {
         Value::Type(cls) => match crate::builtins::convert(ts, &cls, &x) {
             Some(r) => r,
             None => super::class::call_type(ts, &cls, Args::positional_only(std::slice::from_ref(&x))),
@@ -434,14 +431,21 @@ fn call_type1(ts: &mut ThreadState, ret_sp: usize) -> PyResult<Value> {
     result
 }
 
-/// Pops the native function at `ret_sp`, the top of the stack but for the
-/// `Null` a `CallMethod` of a plain attribute leaves above it.
+/// Pops the callable at `ret_sp`, the top of the stack but for the `Null` a
+/// `CallMethod` of a plain attribute leaves above it.
 #[inline(always)]
-fn drop_callable(ts: &mut ThreadState, ret_sp: usize) {
+fn pop_callable(ts: &mut ThreadState, ret_sp: usize) -> Value {
     if ts.exec.stack.len() > ret_sp + 1 {
         ts.exec.pop().discard();
     }
-    if let Value::NativeFunction(f) = ts.exec.pop() {
+    ts.exec.pop()
+}
+
+/// Drops the native function at `ret_sp` (`pop_callable`), knowing its kind
+/// (no drop glue).
+#[inline(always)]
+fn drop_callable(ts: &mut ThreadState, ret_sp: usize) {
+    if let Value::NativeFunction(f) = pop_callable(ts, ret_sp) {
         drop(f);
     }
 }
@@ -451,13 +455,10 @@ fn drop_callable(ts: &mut ThreadState, ret_sp: usize) {
 /// it), not cloned.
 #[inline(always)]
 fn call_popped<const N: usize>(ts: &mut ThreadState, ret_sp: usize, args: [Value; N]) -> PyResult<Value> {
-    if ts.exec.stack.len() > ret_sp + 1 {
-        ts.exec.pop().discard();
-    }
     let result = {
         let args = Args::positional_only(&args);
         // Each arm drops its callable knowing its kind (no drop glue).
-        match ts.exec.pop() {
+        match pop_callable(ts, ret_sp) {
             Value::NativeFunction(nf) => nf.call(ts, args),
             Value::Type(cls) => super::class::call_type(ts, &cls, args),
             f => ts.call(&f, args),

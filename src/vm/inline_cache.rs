@@ -179,7 +179,7 @@ fn lacks_key(table: &DictTable, name: &PyStr) -> bool {
 #[inline]
 fn lacks_attr(inst: &PyInstance, name: &PyStr) -> bool {
     match inst.split_values() {
-        Some(values) => inst.class.instance_keys.index(name).is_none_or(|i| i >= values.len()),
+        Some(values) => inst.class.instance_keys.index_in(name, &values).is_none(),
         None => lacks_key(&inst.dict().table.borrow(), name),
     }
 }
@@ -348,7 +348,7 @@ fn instance_attr_slot(inst: &PyInstance, name: &PyStr) -> Option<Slot> {
         return None;
     }
     if let Some(values) = inst.split_values() {
-        let index = cls.instance_keys.index(name).filter(|&i| i < values.len())?;
+        let index = cls.instance_keys.index_in(name, &values)?;
         return Some(Slot::SplitAttr { class, index: index as u32 });
     }
     let hint = find_str(&inst.dict().table.borrow(), name)? as u32;
@@ -417,7 +417,7 @@ fn store_attr_slot(ts: &mut ThreadState, inst: &PyInstance, name: &PyStr) -> Opt
         return None;
     }
     if let Some(values) = inst.split_values() {
-        let index = cls.instance_keys.index(name).filter(|&i| i < values.len())?;
+        let index = cls.instance_keys.index_in(name, &values)?;
         return Some(Slot::StoreSplit { class, index: index as u32 });
     }
     let hint = find_str(&inst.dict().table.borrow(), name).unwrap_or(0) as u32;
