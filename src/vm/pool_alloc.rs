@@ -146,7 +146,6 @@ fn cache() -> *mut Cache {
 struct Depot {
     lists: [*mut Block; CLASSES],
     loose: [*mut Block; CLASSES],
-    loose_len: [usize; CLASSES],
     bump: *mut u8,
     end: *mut u8,
 }
@@ -171,7 +170,6 @@ static DEPOT: SpinLock = SpinLock {
     depot: UnsafeCell::new(Depot {
         lists: [null_mut(); CLASSES],
         loose: [null_mut(); CLASSES],
-        loose_len: [0; CLASSES],
         bump: null_mut(),
         end: null_mut(),
     }),
@@ -229,8 +227,8 @@ unsafe fn depot_take(guard: &mut DepotGuard, c: usize, max: u8) -> (*mut Block, 
             (*d).lists[c] = (*full).next_list;
             return (full, LIMITS[c]);
         }
-        if (*d).loose_len[c] > 0 {
-            let head = (*d).loose[c];
+        let head = (*d).loose[c];
+        if !head.is_null() {
             let mut tail = head;
             let mut n = 1;
             while n < max && !(*tail).next.is_null() {
@@ -238,7 +236,6 @@ unsafe fn depot_take(guard: &mut DepotGuard, c: usize, max: u8) -> (*mut Block, 
                 n += 1;
             }
             (*d).loose[c] = (*tail).next;
-            (*d).loose_len[c] -= n as usize;
             (*tail).next = null_mut();
             return (head, n);
         }
@@ -247,7 +244,6 @@ unsafe fn depot_take(guard: &mut DepotGuard, c: usize, max: u8) -> (*mut Block, 
             // become loose, then the request is served from them.
             (*d).lists[c] = (*full).next_list;
             (*d).loose[c] = full;
-            (*d).loose_len[c] = LIMITS[c] as usize;
             return depot_take(guard, c, max);
         }
         carve(d, c, max)
@@ -298,7 +294,6 @@ unsafe fn depot_put(guard: &mut DepotGuard, c: usize, block: *mut Block) {
     unsafe {
         (*block).next = (*d).loose[c];
         (*d).loose[c] = block;
-        (*d).loose_len[c] += 1;
     }
 }
 
